@@ -1,0 +1,30 @@
+// Every entity, in one list: the data source and the migration generator read it.
+import { SessionEntity } from '../modules/auth/session.entity';
+import { UserEntity } from '../modules/auth/user.entity';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { CriterionEntity } from '../modules/consensus/criterion.entity';
+import { DocumentEntity, DocumentSnapshotEntity } from '../modules/documents/document.entity';
+import { SourceEntity } from '../modules/evidence/source.entity';
+import { MeetingEntity } from '../modules/meetings/meeting.entity';
+import { DeliverableEntity, MilestoneEntity } from '../modules/milestones/milestone.entity';
+import { PracticeModelEntity } from '../modules/models/practice-model.entity';
+import { InvitationEntity } from '../modules/workspaces/invitation.entity';
+import { MemberEntity } from '../modules/workspaces/member.entity';
+import { WorkspaceEntity } from '../modules/workspaces/workspace.entity';
+
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  WorkspaceEntity,
+  MemberEntity,
+  InvitationEntity,
+  AuditEventEntity,
+  CriterionEntity,
+  SourceEntity,
+  DocumentEntity,
+  DocumentSnapshotEntity,
+  PracticeModelEntity,
+  MilestoneEntity,
+  DeliverableEntity,
+  MeetingEntity,
+];

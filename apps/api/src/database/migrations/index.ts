@@ -1,0 +1,4 @@
+// Migrations in the order they run. Generate a new one with `npm run migration:generate -- <Name>`.
+import { Init1795268293388 } from './1795268293388-Init';
+
+export const MIGRATIONS: Function[] = [Init1795268293388];

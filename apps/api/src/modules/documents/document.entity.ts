@@ -1,0 +1,25 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('documents')
+@Index('documents_workspace_idx', ['workspaceId'])
+@ObjectType('Document')
+export class DocumentEntity {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
+  @Field() @Column({ type: 'varchar', length: 200 }) title!: string;
+  @Field(() => Int, { nullable: true }) @Column({ name: 'word_budget', type: 'int', nullable: true }) wordBudget!: number | null;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'workspace_id' }) workspace?: WorkspaceEntity;
+}
+
+/** The compacted Yjs state of a document (a full update); the update log holds what came after. */
+@Entity('document_snapshots')
+export class DocumentSnapshotEntity {
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId!: string;
+  @Column({ type: 'bytea' }) state!: Buffer;
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
+  @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
+}

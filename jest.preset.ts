@@ -1,0 +1,20 @@
+// Shared Jest pieces: one swc transform (CommonJS, decorators) and the tsconfig path aliases.
+import type { Config } from 'jest';
+
+export const swcTransform: Config['transform'] = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', tsx: true, decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        target: 'es2022',
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+export const aliases: Config['moduleNameMapper'] = {
+  '^@concord/shared$': '<rootDir>/../../libs/shared/src/index.ts',
+};
