@@ -65,7 +65,8 @@ export class AppModule {
           imports: [AuthModule],
           inject: [AuthService],
           useFactory: (auth: AuthService) => ({
-            autoSchemaFile: options.schemaFile ?? false,
+            // true builds the schema in memory; a path also writes it (npm run schema).
+            autoSchemaFile: options.schemaFile || true,
             sortSchema: true,
             path: '/graphql',
             playground: false,

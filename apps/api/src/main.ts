@@ -64,6 +64,7 @@ async function main() {
   });
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: JSON_LIMIT }));
+  app.use(bodyErrors);
   app.use(cookieParser());
   app.use(securityHeaders);
   serveWebApp(app, config.webDist, logger);
@@ -75,6 +76,15 @@ async function main() {
   const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   logger.info({ url, port, demo: seeded }, 'listening');
   printBanner(url, seeded, config);
+}
+
+/** A body that is not JSON, or too large, gets a GraphQL-shaped error with a code rather than an HTML page. */
+function bodyErrors(err: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) {
+  if (!err) return next();
+  const status = (err as { status?: number }).status ?? 400;
+  const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  const message = status === 413 ? `Request body over ${JSON_LIMIT}` : 'Request body is not valid JSON';
+  res.status(status === 413 ? 413 : 400).json({ errors: [{ message, extensions: { code } }] });
 }
 
 function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction) {

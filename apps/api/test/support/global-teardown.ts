@@ -1,0 +1,3 @@
+export default async function globalTeardown() {
+  await (globalThis as { __concordEmbedded?: { stop(): Promise<void> } }).__concordEmbedded?.stop();
+}
