@@ -55,11 +55,13 @@ class CoreModule {
 export class AppModule {
   static with(config: AppConfig, logger: Logger, options: { schemaFile?: string | false } = {}): DynamicModule {
     const protection = armor.protect();
+    const databaseUrl = config.databaseUrl;
+    if (!databaseUrl) throw new Error('AppModule needs a database URL (main.ts starts the embedded one first)');
     return {
       module: AppModule,
       imports: [
         CoreModule.with(config, logger),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.databaseUrl!), migrationsRun: false }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), migrationsRun: false }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

@@ -33,14 +33,14 @@ async function main() {
   const logger = createLogger(config.logLevel);
   let embedded: EmbeddedDatabase | undefined;
   let closing = false;
-  let app: NestExpressApplication | undefined;
+  const appRef: { current?: NestExpressApplication } = {};
 
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
     try {
-      await app?.close();
+      await appRef.current?.close();
       await embedded?.stop();
     } catch (e) {
       logger.error({ err: String(e) }, 'error while shutting down');
@@ -58,10 +58,11 @@ async function main() {
   const applied = await migrate(config.databaseUrl);
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
 
-  app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, logger, { schemaFile: process.env.SCHEMA_FILE || false }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(config, logger, { schemaFile: process.env.SCHEMA_FILE || false }), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
+  appRef.current = app;
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(bodyErrors);

@@ -142,26 +142,25 @@ export class WorkspacesService {
   async accept(input: AcceptInvitationInput, req: Request, res?: Response) {
     // The password check of an existing account runs outside the transaction (argon2 is slow) and is throttled.
     const peek = await this.usableInvitation(this.db.manager, input.token, false);
-    let user = await this.auth.findUserByEmail(peek.email);
+    const user = await this.auth.findUserByEmail(peek.email);
     if (user) {
       await this.auth.verifyAccountPassword(user, input.password, req);
     } else {
       if (!input.name) throw badInput('input.name', 'input.name: is required to create your account');
       if (input.password.length < LIMITS.passwordMin) throw badInput('input.password', `input.password: must be at least ${LIMITS.passwordMin} characters`);
     }
-    const passwordHash = user ? null : await hashPassword(input.password);
+    const existing = user;
+    const newAccount = existing ? null : { name: input.name ?? '', passwordHash: await hashPassword(input.password) };
     return this.db.transaction(async (tx) => {
       const inv = await this.usableInvitation(tx, input.token, true);
-      if (!user) {
-        // Created here, in the same transaction as the membership: a failed acceptance leaves no account behind.
-        user = await tx.getRepository(UserEntity).save({ email: inv.email, name: input.name!, passwordHash: passwordHash! });
-      }
-      const already = await tx.getRepository(MemberEntity).count({ where: { workspaceId: inv.workspaceId, userId: user.id } });
+      // A new account is created here, with the membership: a failed acceptance leaves no account behind.
+      const account = existing ?? (await tx.getRepository(UserEntity).save({ email: inv.email, ...newAccount }));
+      const already = await tx.getRepository(MemberEntity).count({ where: { workspaceId: inv.workspaceId, userId: account.id } });
       if (already > 0) throw conflict('You are already a member of this workspace', { reason: 'ALREADY_MEMBER' });
-      const member = await tx.getRepository(MemberEntity).save({ workspaceId: inv.workspaceId, userId: user.id, role: inv.role, organisation: inv.organisation, sector: inv.sector });
-      await tx.getRepository(InvitationEntity).update(inv.id, { acceptedAt: new Date(), acceptedBy: user.id });
-      await this.audit.record({ workspaceId: inv.workspaceId, actorId: user.id, action: 'member.joined', targetId: member.id, data: { name: user.name, role: inv.role } }, tx);
-      const session = await this.auth.startSession(user, req, res, tx);
+      const member = await tx.getRepository(MemberEntity).save({ workspaceId: inv.workspaceId, userId: account.id, role: inv.role, organisation: inv.organisation, sector: inv.sector });
+      await tx.getRepository(InvitationEntity).update(inv.id, { acceptedAt: new Date(), acceptedBy: account.id });
+      await this.audit.record({ workspaceId: inv.workspaceId, actorId: account.id, action: 'member.joined', targetId: member.id, data: { name: account.name, role: inv.role } }, tx);
+      const session = await this.auth.startSession(account, req, res, tx);
       return { ...session, workspaceId: inv.workspaceId };
     });
   }
@@ -191,7 +190,7 @@ export class WorkspacesService {
 
   async updateOwnMembership(actor: MemberEntity, input: UpdateMembershipInput): Promise<MemberEntity> {
     await this.db.getRepository(MemberEntity).update(actor.id, { organisation: input.organisation, sector: input.sector });
-    return (await this.findMember(actor.id))!;
+    return this.db.getRepository(MemberEntity).findOneOrFail({ where: { id: actor.id }, relations: { user: true } });
   }
 
   /** Locks the workspace's lead rows (so two leads cannot demote each other at once), then the target. */
