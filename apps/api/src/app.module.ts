@@ -15,6 +15,7 @@ import type { RequestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source';
+import { CollaborationModule } from './collaboration/collaboration.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -96,6 +97,7 @@ export class AppModule {
         ModelsModule,
         HealthModule,
         SeedModule,
+        CollaborationModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

@@ -10,6 +10,7 @@ import cookieParser from 'cookie-parser';
 import express from 'express';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { CollaborationServer } from './collaboration/collaboration.server';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/app.config';
 import { migrate } from './database/data-source';
@@ -71,6 +72,7 @@ async function main() {
   serveWebApp(app, config.webDist, logger);
 
   const seeded = await app.get(SeedService).seedIfWanted();
+  app.get(CollaborationServer).attach(app.getHttpServer());
   await app.listen(config.port, config.host);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   config.port = port;

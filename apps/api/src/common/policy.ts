@@ -17,6 +17,8 @@ export const ACTIONS = {
   'invitations.read': [LEAD],
   'invitations.revoke': [LEAD],
   'content.read': [LEAD, EDITOR, MEMBER, OBSERVER],
+  'document.read': [LEAD, EDITOR, MEMBER, OBSERVER],
+  'document.write': [LEAD, EDITOR, MEMBER],
   'audit.read': [LEAD],
 } as const satisfies Record<string, readonly Role[]>;
 

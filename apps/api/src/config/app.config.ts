@@ -55,6 +55,28 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Collaboration limits (ws /collab). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
+  COLLAB_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024)
+  COLLAB_MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  COLLAB_MAX_CONNECTIONS_PER_DOCUMENT = 250;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  COLLAB_MAX_CONNECTIONS_PER_USER = 20;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0)
+  COLLAB_IDLE_UNLOAD_MS = 10_000;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1)
+  COLLAB_COMPACT_AFTER = 500;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100)
+  COLLAB_AUTH_DEADLINE_MS = 5_000;
+
   /** Where the built web app lives; served at / when present. */
   @IsOptional() @IsString()
   WEB_DIST = 'dist/apps/web';
@@ -74,6 +96,15 @@ export interface AppConfig {
   publicUrl?: string;
   login: { maxFailuresPerAccount: number; maxAttemptsPerAddress: number; windowSeconds: number };
   webDist: string;
+  collab: {
+    maxMessageBytes: number;
+    maxDocumentBytes: number;
+    maxConnectionsPerDocument: number;
+    maxConnectionsPerUser: number;
+    idleUnloadMs: number;
+    compactAfter: number;
+    authDeadlineMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: vars.LOGIN_WINDOW_SECONDS,
     },
     webDist: resolve(vars.WEB_DIST),
+    collab: {
+      maxMessageBytes: vars.COLLAB_MAX_MESSAGE_BYTES,
+      maxDocumentBytes: vars.COLLAB_MAX_DOCUMENT_BYTES,
+      maxConnectionsPerDocument: vars.COLLAB_MAX_CONNECTIONS_PER_DOCUMENT,
+      maxConnectionsPerUser: vars.COLLAB_MAX_CONNECTIONS_PER_USER,
+      idleUnloadMs: vars.COLLAB_IDLE_UNLOAD_MS,
+      compactAfter: vars.COLLAB_COMPACT_AFTER,
+      authDeadlineMs: vars.COLLAB_AUTH_DEADLINE_MS,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 // Migrations in the order they run. Generate a new one with `npm run migration:generate -- <Name>`.
 import { Init1795268293388 } from './1795268293388-Init';
+import { DocumentUpdates1795269599280 } from './1795269599280-DocumentUpdates';
 
-export const MIGRATIONS: Function[] = [Init1795268293388];
+export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280];

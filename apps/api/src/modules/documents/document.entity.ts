@@ -23,3 +23,14 @@ export class DocumentSnapshotEntity {
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
   @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
 }
+
+/** The update log: every Yjs update a client sent, committed before it is relayed. Compaction folds it into the snapshot. */
+@Entity('document_updates')
+@Index('document_updates_document_idx', ['documentId', 'id'])
+export class DocumentUpdateEntity {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' }) id!: string;
+  @Column({ name: 'document_id', type: 'uuid' }) documentId!: string;
+  @Column({ type: 'bytea' }) data!: Buffer;
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
+  @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
+}

@@ -16,6 +16,7 @@ import { InviteMemberInput } from './dto/invite-member.input';
 import { UpdateMembershipInput } from './dto/update-membership.input';
 import { InvitationEntity } from './invitation.entity';
 import { Mailer, MAILER } from './mailer';
+import { MembershipEvents } from './membership.events';
 import { MemberEntity } from './member.entity';
 import { WorkspaceEntity } from './workspace.entity';
 import { invitationStatus, InvitationStatus, InvitationLink, InvitationPreview } from './workspaces.types';
@@ -30,6 +31,7 @@ export class WorkspacesService {
     @Inject(MAILER) private readonly mailer: Mailer,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly events: MembershipEvents,
   ) {}
 
   listForUser(userId: string): Promise<WorkspaceEntity[]> {
@@ -166,7 +168,7 @@ export class WorkspacesService {
   }
 
   async changeRole(actor: MemberEntity, memberId: string, role: Role): Promise<MemberEntity> {
-    return this.db.transaction(async (tx) => {
+    const member = await this.db.transaction(async (tx) => {
       const target = await this.lockForLeadChange(tx, actor.workspaceId, memberId);
       if (target.role === role) return target;
       await this.keepOneLead(tx, target, role);
@@ -176,16 +178,20 @@ export class WorkspacesService {
       await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'member.roleChanged', targetId: target.id, data: { name: target.user?.name, from, to: role } }, tx);
       return target;
     });
+    this.events.changes.next({ workspaceId: member.workspaceId, userId: member.userId, role: member.role });
+    return member;
   }
 
   async remove(actor: MemberEntity, memberId: string): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    const removed = await this.db.transaction(async (tx) => {
       const target = await this.lockForLeadChange(tx, actor.workspaceId, memberId);
       await this.keepOneLead(tx, target, null);
       await tx.getRepository(MemberEntity).delete(target.id);
       await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'member.removed', targetId: target.id, data: { name: target.user?.name, role: target.role } }, tx);
-      return true;
+      return target;
     });
+    this.events.changes.next({ workspaceId: removed.workspaceId, userId: removed.userId, role: null });
+    return true;
   }
 
   async updateOwnMembership(actor: MemberEntity, input: UpdateMembershipInput): Promise<MemberEntity> {

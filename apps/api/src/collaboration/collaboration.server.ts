@@ -1,0 +1,237 @@
+// ws /collab/{documentId}: authenticates the upgrade, decides read or write from the one policy,
+// and hands each connection to its document's room. Knows connections and the protocol; storage is
+// the documents module's content service.
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CollabCloseCode, Role, SESSION_COOKIE } from '@concord/shared';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { Subscription } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { WebSocket, WebSocketServer } from 'ws';
+import { LOGGER } from '../common/logger';
+import { can } from '../common/policy';
+import { APP_CONFIG, AppConfig } from '../config/app.config';
+import { AuthService } from '../modules/auth/auth.service';
+import { DocumentContentService } from '../modules/documents/document-content.service';
+import { MembershipEvents } from '../modules/workspaces/membership.events';
+import { CLOSE_ACCESS_CHANGED, CLOSE_INTERNAL, CLOSE_INVALID, Connection, DocRoom } from './doc-room';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CLOSE_TOO_MANY = 4429;
+const CLOSE_GOING_AWAY = 1001;
+
+type Decision = { code: number; reason: string } | { userId: string; workspaceId: string; documentId: string; writable: boolean };
+
+@Injectable()
+export class CollaborationServer implements OnModuleDestroy {
+  private readonly wss: WebSocketServer;
+  private readonly rooms = new Map<string, DocRoom>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly perUser = new Map<string, number>();
+  private readonly subscription: Subscription;
+  private closing = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+    private readonly content: DocumentContentService,
+    events: MembershipEvents,
+  ) {
+    // ws closes a socket whose frame exceeds maxPayload with 1009 before the frame is buffered whole.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
+    this.subscription = events.changes.subscribe((c) => this.onMembershipChange(c.workspaceId, c.userId, c.role));
+  }
+
+  attach(server: Server) {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith('/collab/')) return; // another endpoint's upgrade (GraphQL subscriptions)
+      if (this.closing) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => void this.accept(ws, req));
+    });
+  }
+
+  /** Loaded rooms, for tests and benchmarks: document id → connection count. */
+  stats() {
+    return { rooms: this.rooms.size, connections: [...this.rooms.values()].reduce((n, r) => n + r.connections.size, 0) };
+  }
+
+  private async accept(ws: WebSocket, req: IncomingMessage) {
+    const queue: Uint8Array[] = [];
+    let conn: Connection | null = null;
+    let room: DocRoom | null = null;
+    let counted: string | null = null;
+    ws.on('error', (e) => this.logger.debug({ err: String(e) }, 'collab socket error'));
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return ws.close(CLOSE_INVALID, 'binary frames only');
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      if (!conn || !room) return void queue.push(bytes);
+      this.deliver(room, conn, bytes);
+    });
+    ws.on('close', () => {
+      if (counted) this.perUser.set(counted, (this.perUser.get(counted) ?? 1) - 1);
+      if (room && conn) {
+        room.leave(conn);
+        if (room.connections.size === 0) this.scheduleUnload(room);
+      }
+    });
+
+    const deadline = setTimeout(() => ws.close(CollabCloseCode.UNAUTHENTICATED, 'authentication timed out'), this.config.collab.authDeadlineMs);
+    let decision: Decision;
+    try {
+      decision = await this.authorize(req);
+    } catch (e) {
+      this.logger.error({ err: String(e) }, 'collab authorization failed');
+      decision = { code: CLOSE_INTERNAL, reason: 'try again' };
+    } finally {
+      clearTimeout(deadline);
+    }
+    if (ws.readyState !== WebSocket.OPEN) return;
+    if ('code' in decision) return ws.close(decision.code, decision.reason);
+
+    const used = this.perUser.get(decision.userId) ?? 0;
+    if (used >= this.config.collab.maxConnectionsPerUser) return ws.close(CLOSE_TOO_MANY, 'too many connections for this account');
+    this.perUser.set(decision.userId, used + 1);
+    counted = decision.userId;
+
+    const target = await this.roomFor(decision.documentId, decision.workspaceId);
+    if (target.connections.size >= this.config.collab.maxConnectionsPerDocument) return ws.close(CLOSE_TOO_MANY, 'too many connections to this document');
+    try {
+      await target.ready;
+    } catch (e) {
+      this.logger.error({ documentId: decision.documentId, err: String(e) }, 'could not load document');
+      this.dropRoom(target);
+      return ws.close(CLOSE_INTERNAL, 'could not load the document');
+    }
+    if (ws.readyState !== WebSocket.OPEN) {
+      if (target.connections.size === 0) this.scheduleUnload(target);
+      return;
+    }
+    this.cancelUnload(target.documentId);
+    conn = { socket: ws, userId: decision.userId, writable: decision.writable, clientIds: new Set() };
+    room = target;
+    room.open(conn);
+    for (const bytes of queue.splice(0)) this.deliver(room, conn, bytes);
+  }
+
+  private deliver(room: DocRoom, conn: Connection, bytes: Uint8Array) {
+    try {
+      room.receive(conn, bytes);
+    } catch (e) {
+      this.logger.info({ documentId: room.documentId, err: String(e) }, 'malformed collaboration message; closing that socket');
+      conn.socket.close(CLOSE_INVALID, 'malformed message');
+    }
+  }
+
+  /** Cookie (same origin only) or `token` query parameter → membership → the policy's read/write. */
+  private async authorize(req: IncomingMessage): Promise<Decision> {
+    const url = new URL(req.url ?? '/', 'http://collab.invalid');
+    const documentId = decodeURIComponent(url.pathname.slice('/collab/'.length));
+    let token = url.searchParams.get('token');
+    if (!token) {
+      const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
+      // A cookie rides along with any page's WebSocket: accept it only from our own origin.
+      if (cookie && sameOrigin(req)) token = cookie;
+    }
+    const viewer = await this.auth.viewerFromToken(token ?? null);
+    if (!viewer) return { code: CollabCloseCode.UNAUTHENTICATED, reason: 'sign in to continue' };
+    if (!UUID.test(documentId)) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document' };
+    const workspaceId = await this.content.workspaceOf(documentId);
+    if (!workspaceId) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document' };
+    const role = await this.roleOf(workspaceId, viewer.userId);
+    // A non-member cannot tell a document they may not see from one that does not exist.
+    if (!role) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document' };
+    if (!can(role, 'document.read')) return { code: CollabCloseCode.FORBIDDEN, reason: 'you may not read this document' };
+    return { userId: viewer.userId, workspaceId, documentId, writable: can(role, 'document.write') };
+  }
+
+  private async roleOf(workspaceId: string, userId: string): Promise<Role | null> {
+    const rows: { role: Role }[] = await this.db.query('SELECT role FROM members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+    return rows[0]?.role ?? null;
+  }
+
+  private async roomFor(documentId: string, workspaceId: string): Promise<DocRoom> {
+    await this.unloading.get(documentId);
+    let room = this.rooms.get(documentId);
+    if (!room) {
+      room = new DocRoom(documentId, workspaceId, this.content, { maxDocumentBytes: this.config.collab.maxDocumentBytes, compactAfter: this.config.collab.compactAfter }, this.logger);
+      room.ready.catch(() => undefined); // observed by each connection that awaits it
+      this.rooms.set(documentId, room);
+    }
+    return room;
+  }
+
+  private scheduleUnload(room: DocRoom) {
+    this.cancelUnload(room.documentId);
+    this.idleTimers.set(
+      room.documentId,
+      setTimeout(() => {
+        this.idleTimers.delete(room.documentId);
+        if (room.connections.size > 0 || this.rooms.get(room.documentId) !== room) return;
+        this.rooms.delete(room.documentId);
+        const done = room
+          .unload()
+          .catch((e) => this.logger.error({ documentId: room.documentId, err: String(e) }, 'unload failed'))
+          .finally(() => this.unloading.delete(room.documentId));
+        this.unloading.set(room.documentId, done);
+      }, this.config.collab.idleUnloadMs),
+    );
+  }
+
+  private cancelUnload(documentId: string) {
+    const t = this.idleTimers.get(documentId);
+    if (t) clearTimeout(t);
+    this.idleTimers.delete(documentId);
+  }
+
+  /** A room whose load failed is dropped without writing anything: the stored content stays as it was. */
+  private dropRoom(room: DocRoom) {
+    if (this.rooms.get(room.documentId) === room) this.rooms.delete(room.documentId);
+    room.destroy();
+  }
+
+  private onMembershipChange(workspaceId: string, userId: string, role: Role | null) {
+    for (const room of this.rooms.values()) {
+      if (room.workspaceId !== workspaceId) continue;
+      for (const conn of room.connections.values()) {
+        if (conn.userId !== userId) continue;
+        if (!role || !can(role, 'document.read')) conn.socket.close(CLOSE_ACCESS_CHANGED, 'your access to this document has ended');
+        else conn.writable = can(role, 'document.write');
+      }
+    }
+  }
+
+  /** On shutdown: commit what is pending, fold the logs, close every socket. */
+  async onModuleDestroy() {
+    this.closing = true;
+    this.subscription.unsubscribe();
+    for (const t of this.idleTimers.values()) clearTimeout(t);
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    for (const room of rooms) for (const conn of room.connections.values()) conn.socket.close(CLOSE_GOING_AWAY, 'server shutting down');
+    await Promise.all([...rooms.map((r) => r.unload().catch(() => undefined)), ...this.unloading.values()]);
+    this.wss.close();
+  }
+}
+
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true; // not a browser page
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of header?.split(';') ?? []) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}

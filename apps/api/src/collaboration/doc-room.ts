@@ -1,0 +1,262 @@
+// One loaded document: its Y.Doc, awareness and connections. Speaks the y-websocket protocol
+// (y-protocols sync and awareness). Every update is committed to the update log before it is applied
+// to the in-memory document and relayed; updates that arrive while a commit is in flight are committed
+// together in the next one (group commit).
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Logger } from 'pino';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { DocumentContentService } from '../modules/documents/document-content.service';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+/** Close codes of our own beyond CONTRACT's 4401/4403/4404. */
+export const CLOSE_INVALID = 1007;
+export const CLOSE_INTERNAL = 1011;
+export const CLOSE_DOCUMENT_TOO_LARGE = 4413;
+export const CLOSE_ACCESS_CHANGED = 4403;
+
+export interface RoomLimits {
+  maxDocumentBytes: number;
+  /** Compact when the log holds this many updates. */
+  compactAfter: number;
+}
+
+export interface Connection {
+  socket: WebSocket;
+  userId: string;
+  writable: boolean;
+  /** Awareness client ids this connection has claimed: it may set no others. */
+  clientIds: Set<number>;
+}
+
+export class DocRoom {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<WebSocket, Connection>();
+  /** Resolves when the stored state is in `doc`; rejects when it could not be read. */
+  readonly ready: Promise<void>;
+  private pending: { update: Uint8Array; conn: Connection }[] = [];
+  private committing = false;
+  private storedBytes = 0;
+  private logLength = 0;
+  private compacting: Promise<unknown> | null = null;
+  /** The encoded full state, for joiners with an empty state vector; cleared on every change. */
+  private fullState: Uint8Array | null = null;
+  destroyed = false;
+
+  constructor(
+    readonly documentId: string,
+    readonly workspaceId: string,
+    private readonly content: DocumentContentService,
+    private readonly limits: RoomLimits,
+    private readonly logger: Logger,
+  ) {
+    // The server's own awareness state is not part of the document's presence.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
+      const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
+      for (const conn of this.connections.values()) if (conn !== origin) send(conn.socket, message);
+    });
+    this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
+      const changed = [...added, ...updated, ...removed];
+      const message = encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+      for (const conn of this.connections.values()) if (conn !== origin) send(conn.socket, message);
+    });
+    this.ready = this.content.load(documentId).then((loaded) => {
+      Y.applyUpdate(this.doc, loaded.state, 'load');
+      this.storedBytes = loaded.bytes;
+      this.logLength = loaded.logLength;
+    });
+  }
+
+  /** Called once the room is ready: greet the client with our state vector and the presence. */
+  open(conn: Connection) {
+    this.connections.set(conn.socket, conn);
+    send(conn.socket, encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      send(conn.socket, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+    }
+  }
+
+  /** Handles one binary frame. Throws on a malformed frame: the caller closes that socket only. */
+  receive(conn: Connection, data: Uint8Array) {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MESSAGE_SYNC:
+        return this.receiveSync(conn, decoder);
+      case MESSAGE_AWARENESS:
+        return this.receiveAwareness(conn, decoding.readVarUint8Array(decoder));
+      case MESSAGE_QUERY_AWARENESS: {
+        const states = [...this.awareness.getStates().keys()];
+        send(conn.socket, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
+        return;
+      }
+      case MESSAGE_AUTH:
+        return; // authentication happens at the upgrade; the auth message carries nothing for us
+      default:
+        throw new Error(`unknown message type ${type}`);
+    }
+  }
+
+  private receiveSync(conn: Connection, decoder: decoding.Decoder) {
+    const kind = decoding.readVarUint(decoder);
+    if (kind === syncProtocol.messageYjsSyncStep1) {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
+      const update = empty ? (this.fullState ??= Y.encodeStateAsUpdate(this.doc)) : Y.encodeStateAsUpdate(this.doc, stateVector);
+      send(conn.socket, encodeMessage(MESSAGE_SYNC, (e) => {
+        encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+        encoding.writeVarUint8Array(e, update);
+      }));
+      return;
+    }
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`);
+    const update = decoding.readVarUint8Array(decoder);
+    if (!conn.writable) return; // read-only: dropped, never stored or relayed
+    // Parse before storing: a malformed update must never reach the log.
+    Y.decodeUpdate(update);
+    if (isEmptyUpdate(update)) return;
+    if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      conn.socket.close(CLOSE_DOCUMENT_TOO_LARGE, 'document size limit reached');
+      return;
+    }
+    this.storedBytes += update.byteLength;
+    this.pending.push({ update, conn });
+    void this.flush();
+  }
+
+  /**
+   * A client may only set its own awareness state. Stock clients also re-send what they heard of
+   * others, with the clock the server already has: those entries change nothing and are dropped. An
+   * entry that would change the state of a client id another connection owns is spoofing: refused.
+   */
+  private receiveAwareness(conn: Connection, update: Uint8Array) {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    const kept: { clientId: number; clock: number; state: string }[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      if (conn.clientIds.has(clientId)) {
+        kept.push({ clientId, clock, state });
+        continue;
+      }
+      const known = this.awareness.meta.get(clientId)?.clock ?? -1;
+      if (clock <= known) continue;
+      for (const other of this.connections.values()) {
+        if (other !== conn && other.clientIds.has(clientId)) throw new Error(`awareness for client ${clientId} belongs to another connection`);
+      }
+      conn.clientIds.add(clientId);
+      kept.push({ clientId, clock, state });
+    }
+    if (kept.length === 0) return;
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, kept.length);
+    for (const k of kept) {
+      encoding.writeVarUint(e, k.clientId);
+      encoding.writeVarUint(e, k.clock);
+      encoding.writeVarString(e, k.state);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), conn);
+  }
+
+  private async flush() {
+    if (this.committing) return;
+    this.committing = true;
+    try {
+      while (this.pending.length > 0 && !this.destroyed) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          await this.content.append(this.documentId, batch.map((b) => b.update));
+        } catch (e) {
+          // Nothing of the batch was stored, so nothing is relayed. Its senders still hold the edits and
+          // send them again when they reconnect (sync step 2), so closing their sockets loses nothing.
+          this.logger.error({ documentId: this.documentId, err: String(e), updates: batch.length }, 'could not store updates');
+          for (const b of batch) {
+            this.storedBytes -= b.update.byteLength;
+            if (b.conn.socket.readyState === b.conn.socket.OPEN) b.conn.socket.close(CLOSE_INTERNAL, 'could not store the change; reconnecting');
+          }
+          continue;
+        }
+        this.logLength += batch.length;
+        Y.transact(this.doc, () => {
+          for (const b of batch) Y.applyUpdate(this.doc, b.update, b.conn);
+        }, 'commit');
+        // One transaction emits one merged update; relay it to everyone, as each sender lacks the others' parts.
+        if (this.logLength >= this.limits.compactAfter) void this.compact();
+      }
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  /** Folds the log into the snapshot; safe to call while updates arrive. */
+  compact(): Promise<unknown> {
+    if (!this.compacting) {
+      const before = this.storedBytes;
+      this.compacting = this.content
+        .compact(this.documentId)
+        .then(({ folded, bytes }) => {
+          this.logLength = Math.max(0, this.logLength - folded);
+          // What arrived while compacting may or may not be in the snapshot: count it again (over, never under).
+          if (folded > 0) this.storedBytes = bytes + (this.storedBytes - before);
+        })
+        .catch((e) => this.logger.error({ documentId: this.documentId, err: String(e) }, 'compaction failed'))
+        .finally(() => (this.compacting = null));
+    }
+    return this.compacting;
+  }
+
+  /** Waits for pending commits and a last compaction, then frees the document. */
+  async unload() {
+    while (this.committing || this.pending.length > 0) await new Promise((r) => setTimeout(r, 5));
+    await this.compacting;
+    await this.compact();
+    this.destroy();
+  }
+
+  leave(conn: Connection) {
+    this.connections.delete(conn.socket);
+    if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], 'disconnect');
+  }
+
+  destroy() {
+    this.destroyed = true;
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+export function encodeMessage(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, type);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+export function send(socket: WebSocket, message: Uint8Array) {
+  if (socket.readyState === socket.OPEN) socket.send(message);
+}
+
+/** An update with no structs and no deletions (what Yjs sends for "nothing new"). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
+}

@@ -1,0 +1,68 @@
+// Storage of document content (STYLE habit 7): the Yjs update log and the compacted snapshot.
+// The collaboration endpoint reaches PostgreSQL only through this service.
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+
+export interface LoadedContent {
+  /** Snapshot and log merged into one Yjs update. */
+  state: Uint8Array;
+  /** Stored bytes (snapshot plus log), for the document size limit. */
+  bytes: number;
+  /** Updates in the log since the last compaction. */
+  logLength: number;
+}
+
+@Injectable()
+export class DocumentContentService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The workspace of a document, or null when there is no such document. */
+  async workspaceOf(documentId: string): Promise<string | null> {
+    const rows: { workspace_id: string }[] = await this.db.query('SELECT workspace_id FROM documents WHERE id = $1', [documentId]);
+    return rows[0]?.workspace_id ?? null;
+  }
+
+  /** Throws when the database cannot be read: a failed load never yields an empty document. */
+  async load(documentId: string): Promise<LoadedContent> {
+    const [snapshot, log]: [{ state: Buffer }[], { data: Buffer }[]] = await Promise.all([
+      this.db.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]),
+      this.db.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]),
+    ]);
+    const parts = [...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))];
+    const bytes = parts.reduce((n, p) => n + p.byteLength, 0);
+    const state = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+    return { state, bytes, logLength: log.length };
+  }
+
+  /** Appends updates to the log in one statement; resolves once they are committed. */
+  async append(documentId: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return;
+    await this.db.query('INSERT INTO document_updates (document_id, data) SELECT $1, unnest($2::bytea[])', [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))]);
+  }
+
+  /**
+   * Folds the log into the snapshot in one transaction. Only the rows read are deleted, so an update
+   * appended while compaction runs stays in the log. Concurrent compactions of one document queue on
+   * the document's row lock.
+   */
+  async compact(documentId: string): Promise<{ folded: number; bytes: number }> {
+    return this.db.transaction(async (tx) => {
+      const locked: unknown[] = await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+      if (locked.length === 0) return { folded: 0, bytes: 0 };
+      const log: { id: string; data: Buffer }[] = await tx.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
+      if (log.length === 0) return { folded: 0, bytes: 0 };
+      const snapshot: { state: Buffer }[] = await tx.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
+      const merged = Y.mergeUpdates([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
+      const maxId = log[log.length - 1].id;
+      await tx.query(
+        `INSERT INTO document_snapshots (document_id, state, updated_at) VALUES ($1, $2, now())
+         ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
+        [documentId, Buffer.from(merged)],
+      );
+      await tx.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, maxId]);
+      return { folded: log.length, bytes: merged.byteLength };
+    });
+  }
+}
