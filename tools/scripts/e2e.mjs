@@ -46,8 +46,8 @@ const baseUrl = await new Promise((res, rej) => {
   const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 120_000);
   server.stdout.on('data', (d) => {
     out += d;
-    const m = /"port":(\d+)/.exec(out);
-    if (m && out.includes('"msg":"listening"')) {
+    const m = /Concord is running at http:\/\/[^:\s]+:(\d+)/.exec(out);
+    if (m) {
       clearTimeout(timer);
       res(`http://127.0.0.1:${m[1]}`);
     }

@@ -23,9 +23,9 @@ const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 
 let out = '';
 child.stdout.on('data', (d) => {
   out += d;
-  if (out.includes('"msg":"listening"')) {
+  if (out.includes('Concord is running at')) {
     console.log('Wrote apps/api/schema.gql');
     child.kill('SIGTERM');
   }
 });
-child.on('exit', (code) => process.exit(out.includes('"msg":"listening"') ? 0 : code ?? 1));
+child.on('exit', (code) => process.exit(out.includes('Concord is running at') ? 0 : code ?? 1));

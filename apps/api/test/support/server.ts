@@ -64,7 +64,8 @@ export function spawnServer(env: Record<string, string | undefined>, timeoutMs =
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const m = /"port":(\d+)[^\n]*"msg":"listening"/.exec(out);
+      // The start banner is printed whatever LOG_LEVEL says.
+      const m = /Concord is running at http:\/\/[^:\s]+:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         const port = Number(m[1]);
