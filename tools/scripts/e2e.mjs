@@ -16,7 +16,7 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
-const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let dropDatabase = () => Promise.resolve();
@@ -43,7 +43,10 @@ if (process.env.TEST_DATABASE_URL) {
 const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '-r', '@swc-node/register', 'apps/api/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
 const baseUrl = await new Promise((res, rej) => {
   let out = '';
-  const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 120_000);
+  const timer = setTimeout(() => {
+    server.kill('SIGTERM'); // it stops its embedded PostgreSQL too
+    rej(new Error(`server did not start:\n${out}`));
+  }, 120_000);
   server.stdout.on('data', (d) => {
     out += d;
     const m = /Concord is running at http:\/\/[^:\s]+:(\d+)/.exec(out);

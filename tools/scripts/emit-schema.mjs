@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run schema`: regenerates apps/api/schema.gql from the code-first resolvers, by starting the
-// server once (on DATABASE_URL, or an embedded PostgreSQL in a temporary directory) and stopping it.
+// server once on a throwaway embedded PostgreSQL and stopping it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +11,12 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
   cwd: root,
   env: {
-    ...process.env,
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL')),
     SWC_NODE_PROJECT: 'tsconfig.base.json',
     SCHEMA_FILE: join(root, 'apps/api/schema.gql'),
     PORT: '0',
     SEED_DEMO: 'false',
-    DATA_DIR: process.env.DATABASE_URL ? join(tmpdir(), 'concord-schema') : mkdtempSync(join(tmpdir(), 'concord-schema-')),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'concord-schema-')),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });

@@ -25,7 +25,7 @@ if (!skipWeb) {
   const sources = Math.max(newest(join(root, 'apps/web')), newest(join(root, 'libs')));
   if (!existsSync(built) || statSync(built).mtimeMs < sources) {
     process.stdout.write('Building the web app…\n');
-    const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+    const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }

@@ -1,0 +1,41 @@
+// The one Apollo Client of the app: same-origin /graphql with the session cookie, never a stored token.
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { ErrorCode } from '@concord/shared';
+import { MeDocument } from '../generated/graphql';
+
+const CREDENTIAL_CHECKS = new Set(['Login', 'AcceptInvitation']);
+
+export function createApolloClient(): ApolloClient {
+  const cache = new InMemoryCache({
+    typePolicies: {
+      Workspace: {
+        fields: {
+          // Lists come back whole from the server: replace, never merge.
+          members: { merge: false },
+          invitations: { merge: false },
+          documents: { merge: false },
+        },
+      },
+      Query: { fields: { workspaces: { merge: false } } },
+    },
+  });
+
+  // A session that ends (expired, signed out elsewhere) shows as `me: null`; the sign-in gate reacts to that.
+  // A wrong password while signing in or accepting an invitation says nothing about the current session.
+  const sessionLink = new ErrorLink(({ error, operation }) => {
+    if (
+      !CREDENTIAL_CHECKS.has(operation.operationName ?? '') &&
+      CombinedGraphQLErrors.is(error) &&
+      error.errors.some((e) => e.extensions?.code === ErrorCode.UNAUTHENTICATED) &&
+      cache.readQuery({ query: MeDocument })?.me
+    ) {
+      cache.writeQuery({ query: MeDocument, data: { me: null } });
+    }
+  });
+
+  return new ApolloClient({
+    link: ApolloLink.from([sessionLink, new HttpLink({ uri: '/graphql', credentials: 'include' })]),
+    cache,
+  });
+}

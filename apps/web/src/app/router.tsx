@@ -1,0 +1,53 @@
+// Every route of the app. The server falls back to index.html for unknown paths, so each one works on reload.
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireSignIn } from '../modules/auth/components/RequireSignIn';
+import { SectionGuard } from '../modules/workspaces/components/SectionGuard';
+import { WorkspaceLayout } from '../modules/workspaces/components/WorkspaceLayout';
+import { DashboardPage } from '../pages/DashboardPage';
+import { DecisionsPage } from '../pages/DecisionsPage';
+import { DraftsPage } from '../pages/DraftsPage';
+import { EvidencePage } from '../pages/EvidencePage';
+import { HomePage } from '../pages/HomePage';
+import { InvitationPage } from '../pages/InvitationPage';
+import { MembersPage } from '../pages/MembersPage';
+import { MilestonesPage } from '../pages/MilestonesPage';
+import { ModelsPage } from '../pages/ModelsPage';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { RouteErrorPage } from '../pages/RouteErrorPage';
+import { SignInPage } from '../pages/SignInPage';
+import { VotesPage } from '../pages/VotesPage';
+
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      errorElement: <RouteErrorPage />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        { path: '/invite/:token', element: <InvitationPage /> },
+        {
+          element: <RequireSignIn />,
+          children: [
+            { index: true, element: <HomePage /> },
+            {
+              path: '/w/:workspaceId',
+              element: <WorkspaceLayout />,
+              children: [
+                { index: true, element: <Navigate to="dashboard" replace /> },
+                { path: 'dashboard', element: <DashboardPage /> },
+                { path: 'drafts', element: <DraftsPage /> },
+                { path: 'votes', element: <SectionGuard path="votes" element={<VotesPage />} /> },
+                { path: 'models', element: <SectionGuard path="models" element={<ModelsPage />} /> },
+                { path: 'evidence', element: <SectionGuard path="evidence" element={<EvidencePage />} /> },
+                { path: 'milestones', element: <SectionGuard path="milestones" element={<MilestonesPage />} /> },
+                { path: 'decisions', element: <SectionGuard path="decisions" element={<DecisionsPage />} /> },
+                { path: 'members', element: <SectionGuard path="members" element={<MembersPage />} /> },
+                { path: '*', element: <NotFoundPage inWorkspace /> },
+              ],
+            },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

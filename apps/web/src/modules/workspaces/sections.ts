@@ -1,0 +1,48 @@
+// The sections of a workspace, in nav order, and which roles can use them (the server enforces the same).
+import { Role } from '@concord/shared';
+
+export type SectionPath =
+  | 'dashboard'
+  | 'drafts'
+  | 'votes'
+  | 'models'
+  | 'evidence'
+  | 'milestones'
+  | 'decisions'
+  | 'members';
+
+export interface Section {
+  path: SectionPath;
+  label: string;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { path: 'dashboard', label: 'Dashboard' },
+  { path: 'drafts', label: 'Drafts' },
+  { path: 'votes', label: 'Votes' },
+  { path: 'models', label: 'Models' },
+  { path: 'evidence', label: 'Evidence' },
+  { path: 'milestones', label: 'Milestones' },
+  { path: 'decisions', label: 'Decisions' },
+  { path: 'members', label: 'Members' },
+];
+
+// Reviewers are invited stakeholders: they see the drafts shared with their review rounds, nothing else.
+const REVIEWER_SECTIONS: ReadonlySet<SectionPath> = new Set(['dashboard', 'drafts']);
+
+/** Whether the role reads the workspace's content lists (documents, criteria, models, sources, members). */
+export function readsWorkspaceContent(role: Role): boolean {
+  return role !== Role.REVIEWER;
+}
+
+export function canOpenSection(role: Role, path: SectionPath): boolean {
+  return role !== Role.REVIEWER || REVIEWER_SECTIONS.has(path);
+}
+
+export function sectionsFor(role: Role): Section[] {
+  return SECTIONS.filter((section) => canOpenSection(role, section.path));
+}
+
+export function sectionHref(workspaceId: string, path: SectionPath): string {
+  return `/w/${encodeURIComponent(workspaceId)}/${path}`;
+}
