@@ -17,4 +17,5 @@ export const swcTransform: Config['transform'] = {
 
 export const aliases: Config['moduleNameMapper'] = {
   '^@concord/shared$': '<rootDir>/../../libs/shared/src/index.ts',
+  '^@concord/editor-schema$': '<rootDir>/../../libs/editor-schema/src/index.ts',
 };

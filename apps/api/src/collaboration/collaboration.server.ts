@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import { LOGGER } from '../common/logger';
 import { can } from '../common/policy';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
@@ -45,6 +46,24 @@ export class CollaborationServer implements OnModuleDestroy {
     // ws closes a socket whose frame exceeds maxPayload with 1009 before the frame is buffered whole.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
     this.subscription = events.changes.subscribe((c) => this.onMembershipChange(c.workspaceId, c.userId, c.role));
+    content.attachLive({ state: (id) => this.withRoom(id, async (room) => Y.encodeStateAsUpdate(room.doc)), change: (id, fn) => this.withRoom(id, (room) => room.serverChange(fn)) });
+  }
+
+  /** Runs `fn` on the document's room, loading it if needed and letting it unload again when idle. */
+  private async withRoom<T>(documentId: string, fn: (room: DocRoom) => Promise<T>): Promise<T> {
+    const workspaceId = await this.content.workspaceOf(documentId);
+    if (!workspaceId) throw new Error(`no document ${documentId}`);
+    const room = await this.roomFor(documentId, workspaceId);
+    this.cancelUnload(documentId);
+    try {
+      await room.ready;
+      return await fn(room);
+    } catch (e) {
+      if (room.connections.size === 0) this.dropRoom(room);
+      throw e;
+    } finally {
+      if (room.connections.size === 0 && !room.destroyed) this.scheduleUnload(room);
+    }
   }
 
   attach(server: Server) {

@@ -42,7 +42,7 @@ export class DocRoom {
   readonly connections = new Map<WebSocket, Connection>();
   /** Resolves when the stored state is in `doc`; rejects when it could not be read. */
   readonly ready: Promise<void>;
-  private pending: { update: Uint8Array; conn: Connection }[] = [];
+  private pending: { update: Uint8Array; conn: Connection | null; done?: (error?: unknown) => void }[] = [];
   private committing = false;
   private storedBytes = 0;
   private logLength = 0;
@@ -186,7 +186,8 @@ export class DocRoom {
           this.logger.error({ documentId: this.documentId, err: String(e), updates: batch.length }, 'could not store updates');
           for (const b of batch) {
             this.storedBytes -= b.update.byteLength;
-            if (b.conn.socket.readyState === b.conn.socket.OPEN) b.conn.socket.close(CLOSE_INTERNAL, 'could not store the change; reconnecting');
+            b.done?.(e);
+            if (b.conn && b.conn.socket.readyState === b.conn.socket.OPEN) b.conn.socket.close(CLOSE_INTERNAL, 'could not store the change; reconnecting');
           }
           continue;
         }
@@ -194,12 +195,32 @@ export class DocRoom {
         Y.transact(this.doc, () => {
           for (const b of batch) Y.applyUpdate(this.doc, b.update, b.conn);
         }, 'commit');
+        for (const b of batch) b.done?.();
         // One transaction emits one merged update; relay it to everyone, as each sender lacks the others' parts.
         if (this.logLength >= this.limits.compactAfter) void this.compact();
       }
     } finally {
       this.committing = false;
     }
+  }
+
+  /**
+   * A change made by the server (a restored version, an accepted suggestion): computed on a copy of
+   * the committed state, then committed and relayed like any client's update.
+   */
+  serverChange(change: (doc: Y.Doc) => void): Promise<void> {
+    const scratch = new Y.Doc();
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    const before = Y.encodeStateVector(scratch);
+    change(scratch);
+    const update = Y.encodeStateAsUpdate(scratch, before);
+    scratch.destroy();
+    if (isEmptyUpdate(update)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.storedBytes += update.byteLength;
+      this.pending.push({ update, conn: null, done: (e) => (e ? reject(e) : resolve()) });
+      void this.flush();
+    });
   }
 
   /** Folds the log into the snapshot; safe to call while updates arrive. */

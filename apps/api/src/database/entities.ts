@@ -3,7 +3,7 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CriterionEntity } from '../modules/consensus/criterion.entity';
-import { DocumentEntity, DocumentSnapshotEntity, DocumentUpdateEntity } from '../modules/documents/document.entity';
+import { DocumentEntity, DocumentSnapshotEntity, DocumentUpdateEntity, DocumentVersionEntity } from '../modules/documents/document.entity';
 import { SourceEntity } from '../modules/evidence/source.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
 import { DeliverableEntity, MilestoneEntity } from '../modules/milestones/milestone.entity';
@@ -24,6 +24,7 @@ export const ENTITIES = [
   DocumentEntity,
   DocumentSnapshotEntity,
   DocumentUpdateEntity,
+  DocumentVersionEntity,
   PracticeModelEntity,
   MilestoneEntity,
   DeliverableEntity,

@@ -1,6 +1,6 @@
 // Writes a migration with the SQL that brings a database migrated to HEAD in line with the entities.
 // Usage: npm run migration:generate -- <Name>   (uses MIGRATION_DATABASE_URL, default the local PostgreSQL)
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { migrate, pendingSchemaChanges } from './data-source';
@@ -36,7 +36,12 @@ ${up.map((s) => `    await q.query(${JSON.stringify(s)});`).join('\n')}
 `;
     const file = join(__dirname, 'migrations', `${ts}-${name}.ts`);
     writeFileSync(file, body);
-    console.log(`Wrote ${file}; add ${cls} to migrations/index.ts and review it.`);
+    const index = join(__dirname, 'migrations', 'index.ts');
+    const list = readFileSync(index, 'utf8')
+      .replace(/(\nexport const MIGRATIONS)/, `import { ${cls} } from './${ts}-${name}';\n$1`)
+      .replace(/\];\s*$/, `, ${cls}];\n`);
+    writeFileSync(index, list);
+    console.log(`Wrote ${file} and listed it in migrations/index.ts: review it.`);
   } finally {
     await client.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
     await client.end();

@@ -1,5 +1,6 @@
 // Migrations in the order they run. Generate a new one with `npm run migration:generate -- <Name>`.
 import { Init1795268293388 } from './1795268293388-Init';
 import { DocumentUpdates1795269599280 } from './1795269599280-DocumentUpdates';
+import { DocumentVersions1795270378712 } from './1795270378712-DocumentVersions';
 
-export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280];
+export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712];

@@ -14,9 +14,40 @@ export interface LoadedContent {
   logLength: number;
 }
 
+/** Whoever holds documents open for editing (the collaboration endpoint) applies server-side changes. */
+export interface LiveDocuments {
+  /** The committed state, loading the document if needed. */
+  state(documentId: string): Promise<Uint8Array>;
+  /** Applies `change` as a new edit: committed to the log, then relayed to everyone connected. */
+  change(documentId: string, change: (doc: Y.Doc) => void): Promise<void>;
+}
+
 @Injectable()
 export class DocumentContentService {
+  private live: LiveDocuments | null = null;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  attachLive(live: LiveDocuments) {
+    this.live = live;
+  }
+
+  /** The document's current content as one Yjs update. */
+  async currentState(documentId: string): Promise<Uint8Array> {
+    return this.live ? this.live.state(documentId) : (await this.load(documentId)).state;
+  }
+
+  /** Changes the live document as an edit everyone sees (restoring a version, accepting a suggestion). */
+  async change(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.live) return this.live.change(documentId, change);
+    // Without a collaboration endpoint (scripts), the change goes straight to the log.
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await this.load(documentId)).state);
+    const before = Y.encodeStateVector(doc);
+    change(doc);
+    await this.append(documentId, [Y.encodeStateAsUpdate(doc, before)]);
+    doc.destroy();
+  }
 
   /** The workspace of a document, or null when there is no such document. */
   async workspaceOf(documentId: string): Promise<string | null> {

@@ -34,3 +34,19 @@ export class DocumentUpdateEntity {
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
 }
+
+/** A named version: the whole document state when it was made. */
+@ObjectType('DocumentVersion')
+@Entity('document_versions')
+@Index('document_versions_document_idx', ['documentId', 'createdAt'])
+export class DocumentVersionEntity {
+  @Field(() => ID) @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column({ name: 'document_id', type: 'uuid' }) documentId!: string;
+  /** The document's workspace, kept here so the policy finds a version's workspace in one lookup. */
+  @Column({ name: 'workspace_id', type: 'uuid' }) workspaceId!: string;
+  @Field() @Column({ type: 'varchar', length: 200 }) name!: string;
+  @Column({ type: 'bytea' }) state!: Buffer;
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
+}

@@ -1,13 +1,100 @@
+import { documentMarkdown, documentSections, FRAGMENT, Section } from '@concord/editor-schema';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { DocumentEntity } from './document.entity';
+import * as Y from 'yjs';
+import { notFound } from '../../common/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { MemberEntity } from '../workspaces/member.entity';
+import { DocumentContentService } from './document-content.service';
+import { DocumentEntity, DocumentVersionEntity } from './document.entity';
+import { CreateDocumentInput, UpdateDocumentInput } from './dto/create-document.input';
+
+export interface DocumentReading {
+  sections: Section[];
+  markdown: string;
+}
 
 @Injectable()
 export class DocumentsService {
-  constructor(@InjectRepository(DocumentEntity) private readonly repo: Repository<DocumentEntity>) {}
+  constructor(
+    @InjectRepository(DocumentEntity) private readonly documents: Repository<DocumentEntity>,
+    @InjectRepository(DocumentVersionEntity) private readonly versions: Repository<DocumentVersionEntity>,
+    private readonly content: DocumentContentService,
+    private readonly audit: AuditService,
+  ) {}
 
   forWorkspace(workspaceId: string): Promise<DocumentEntity[]> {
-    return this.repo.find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+    return this.documents.find({ where: { workspaceId }, order: { createdAt: 'ASC' } });
+  }
+
+  findById(id: string): Promise<DocumentEntity | null> {
+    return this.documents.findOne({ where: { id } });
+  }
+
+  async create(actor: MemberEntity, input: CreateDocumentInput): Promise<DocumentEntity> {
+    const doc = await this.documents.save({ workspaceId: actor.workspaceId, title: input.title, wordBudget: input.wordBudget ?? null, createdBy: actor.id });
+    await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'document.created', targetId: doc.id, data: { title: doc.title } });
+    return doc;
+  }
+
+  async update(input: UpdateDocumentInput): Promise<DocumentEntity> {
+    await this.documents.update(input.id, { title: input.title, ...(input.wordBudget !== undefined ? { wordBudget: input.wordBudget } : {}) });
+    return this.documents.findOneOrFail({ where: { id: input.id } });
+  }
+
+  listVersions(documentId: string): Promise<DocumentVersionEntity[]> {
+    return this.versions.find({ where: { documentId }, order: { createdAt: 'DESC' }, select: { id: true, documentId: true, name: true, createdBy: true, createdAt: true } });
+  }
+
+  findVersion(id: string): Promise<DocumentVersionEntity | null> {
+    return this.versions.findOne({ where: { id } });
+  }
+
+  async createVersion(actor: MemberEntity, documentId: string, name: string): Promise<DocumentVersionEntity> {
+    const state = await this.content.currentState(documentId);
+    const version = await this.versions.save({ documentId, workspaceId: actor.workspaceId, name, state: Buffer.from(state), createdBy: actor.id });
+    await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'version.created', targetId: version.id, data: { name } });
+    return version;
+  }
+
+  /** Restores a version as a new change on top of the live document: history is kept, everyone sees it. */
+  async restoreVersion(actor: MemberEntity, versionId: string): Promise<DocumentEntity> {
+    const version = await this.versions.findOne({ where: { id: versionId } });
+    if (!version) throw notFound('Version not found');
+    const old = new Y.Doc();
+    Y.applyUpdate(old, new Uint8Array(version.state));
+    const nodes = old.getXmlFragment(FRAGMENT).toArray();
+    await this.content.change(version.documentId, (doc) => {
+      const fragment = doc.getXmlFragment(FRAGMENT);
+      doc.transact(() => {
+        fragment.delete(0, fragment.length);
+        fragment.insert(0, nodes.map((n) => n.clone() as Y.XmlElement | Y.XmlText));
+      });
+    });
+    old.destroy();
+    await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'version.restored', targetId: version.id, data: { name: version.name } });
+    return this.documents.findOneOrFail({ where: { id: version.documentId } });
+  }
+
+  async authorName(memberId: string | null): Promise<string | null> {
+    if (!memberId) return null;
+    const rows: { name: string }[] = await this.documents.query('SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1', [memberId]);
+    return rows[0]?.name ?? null;
+  }
+
+  /** Sections and Markdown of the live document or of a version, read with the editor's schema. */
+  async read(source: { documentId: string } | { version: DocumentVersionEntity }): Promise<DocumentReading> {
+    let state: Uint8Array;
+    if ('documentId' in source) state = await this.content.currentState(source.documentId);
+    else {
+      const full = source.version.state ?? (await this.versions.findOneOrFail({ where: { id: source.version.id } })).state;
+      state = new Uint8Array(full);
+    }
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    const reading = { sections: documentSections(doc), markdown: documentMarkdown(doc) };
+    doc.destroy();
+    return reading;
   }
 }
