@@ -1,5 +1,6 @@
 // Documents and versions over GraphQL, with live clients on ws /collab.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as Y from 'yjs';
 import { appendParagraph, Client, connectClient, eventually, text } from './support/collab';
 import { Api, codeOf, DEMO } from './support/graphql';
 import { startServer, TestServer } from './support/server';
@@ -67,6 +68,17 @@ describe('documents and versions', () => {
     expect(version.documentVersion.markdown).toContain('Agreed wording before the stakeholder draft.');
     expect(version.documentVersion.markdown).not.toContain('A later paragraph');
 
+    const diff = await observer.ok(`query($v: ID!) { diffVersions(fromVersionId: $v) { kind text } }`, { v: versionId });
+    const added = diff.diffVersions.filter((c: { kind: string }) => c.kind === 'ADDED').map((c: { text: string }) => c.text).join('');
+    expect(added).toContain('A later paragraph that the restore removes.');
+    expect(diff.diffVersions.filter((c: { kind: string }) => c.kind === 'REMOVED')).toEqual([]);
+    expect(diff.diffVersions.map((c: { text: string }) => c.text).join('')).toContain('Agreed wording before the stakeholder draft.');
+    const state = await observer.ok(`query($id: ID!) { documentVersion(id: $id) { state } }`, { id: versionId });
+    const restoredDoc = new Y.Doc();
+    Y.applyUpdate(restoredDoc, Buffer.from(state.documentVersion.state, 'base64'));
+    expect(text(restoredDoc)).toContain('Agreed wording before the stakeholder draft.');
+    restoredDoc.destroy();
+
     expect(codeOf(await editor.gql(`mutation($v: ID!) { restoreVersion(versionId: $v) { id } }`, { v: versionId }))).toBe('FORBIDDEN');
     await lead.ok(`mutation($v: ID!) { restoreVersion(versionId: $v) { id } }`, { v: versionId });
     await eventually(() => !text(a.doc).includes('A later paragraph') && !text(b.doc).includes('A later paragraph'), 'both clients to see the restore');
@@ -75,6 +87,8 @@ describe('documents and versions', () => {
     const live = await observer.ok(`query($id: ID!) { document(id: $id) { markdown versions { name } } }`, { id: documentId });
     expect(live.document.markdown).not.toContain('A later paragraph');
     expect(live.document.versions.map((x: { name: string }) => x.name)).toEqual(['Draft for stakeholders']);
+    const removed = await observer.ok(`query($v: ID!) { diffVersions(fromVersionId: $v) { kind text } }`, { v: versionId });
+    expect(removed.diffVersions.every((c: { kind: string }) => c.kind === 'UNCHANGED')).toBe(true);
     const audit = await server.db.query(`SELECT action FROM audit_events WHERE action IN ('version.created', 'version.restored') ORDER BY created_at`);
     expect(audit.rows.map((r) => r.action)).toEqual(['version.created', 'version.restored']);
   });

@@ -1,2 +1,3 @@
 export * from './nodes';
 export * from './read';
+export * from './extensions';

@@ -5,7 +5,8 @@ import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { DocumentsService } from './documents.service';
-import { DocumentSection } from './documents.types';
+import { DiffChunk, DocumentSection } from './documents.types';
+import { notFound } from '../../common/domain-error';
 import { CreateDocumentInput, UpdateDocumentInput } from './dto/create-document.input';
 import { CreateVersionArgs } from './dto/create-version.args';
 
@@ -93,6 +94,21 @@ export class VersionsResolver {
   @Scope(parent('workspaceId'))
   async markdown(@Parent() version: DocumentVersionEntity) {
     return (await this.documents.read({ version })).markdown;
+  }
+
+  @Query(() => [DiffChunk], { description: 'What changed from one version to another, or to the live document when `toVersionId` is omitted.' })
+  @Scope(row('document_versions', 'fromVersionId'))
+  async diffVersions(@Args('fromVersionId', { type: () => ID }) fromVersionId: string, @Args('toVersionId', { type: () => ID, nullable: true }) toVersionId?: string) {
+    const from = await this.documents.findVersion(fromVersionId);
+    const to = toVersionId ? await this.documents.findVersion(toVersionId) : null;
+    if (!from || (toVersionId && !to)) throw notFound('Version not found');
+    return this.documents.diff(from, to);
+  }
+
+  @ResolveField(() => String, { description: 'The version’s Yjs state (base64), to show it read-only with the editor’s schema.' })
+  @Scope(parent('workspaceId'))
+  async state(@Parent() version: DocumentVersionEntity) {
+    return (await this.documents.versionState(version)).toString('base64');
   }
 
   @ResolveField(() => String, { nullable: true })

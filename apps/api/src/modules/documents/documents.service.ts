@@ -1,9 +1,11 @@
 import { documentMarkdown, documentSections, FRAGMENT, Section } from '@concord/editor-schema';
 import { Injectable } from '@nestjs/common';
+import { diffWordsWithSpace } from 'diff';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import * as Y from 'yjs';
-import { notFound } from '../../common/domain-error';
+import { conflict, notFound } from '../../common/domain-error';
+import { DiffChunk, DiffKind } from './documents.types';
 import { AuditService } from '../audit/audit.service';
 import { MemberEntity } from '../workspaces/member.entity';
 import { DocumentContentService } from './document-content.service';
@@ -77,6 +79,25 @@ export class DocumentsService {
     return this.documents.findOneOrFail({ where: { id: version.documentId } });
   }
 
+  /**
+   * A word-level diff of two versions' Markdown (`to` omitted: the live document). Both must belong
+   * to the same document.
+   */
+  async diff(from: DocumentVersionEntity, to: DocumentVersionEntity | null): Promise<DiffChunk[]> {
+    if (to && to.documentId !== from.documentId) throw conflict('The two versions belong to different documents', { reason: 'DIFFERENT_DOCUMENTS' });
+    const before = (await this.read({ version: from })).markdown;
+    const after = (await this.read(to ? { version: to } : { documentId: from.documentId })).markdown;
+    return diffWordsWithSpace(before, after).map((part) => ({
+      kind: part.added ? DiffKind.ADDED : part.removed ? DiffKind.REMOVED : DiffKind.UNCHANGED,
+      text: part.value,
+    }));
+  }
+
+  /** Lists load versions without their state; this fetches it when a field needs it. */
+  async versionState(version: DocumentVersionEntity): Promise<Buffer> {
+    return version.state ?? (await this.versions.findOneOrFail({ where: { id: version.id }, select: { id: true, state: true } })).state;
+  }
+
   async authorName(memberId: string | null): Promise<string | null> {
     if (!memberId) return null;
     const rows: { name: string }[] = await this.documents.query('SELECT u.name FROM members m JOIN users u ON u.id = m.user_id WHERE m.id = $1', [memberId]);
@@ -87,10 +108,7 @@ export class DocumentsService {
   async read(source: { documentId: string } | { version: DocumentVersionEntity }): Promise<DocumentReading> {
     let state: Uint8Array;
     if ('documentId' in source) state = await this.content.currentState(source.documentId);
-    else {
-      const full = source.version.state ?? (await this.versions.findOneOrFail({ where: { id: source.version.id } })).state;
-      state = new Uint8Array(full);
-    }
+    else state = new Uint8Array(await this.versionState(source.version));
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state);
     const reading = { sections: documentSections(doc), markdown: documentMarkdown(doc) };
