@@ -265,7 +265,9 @@ describe('ws /collab limits', () => {
   let documentId: string;
 
   beforeAll(async () => {
-    server = await startServer({ env: { COLLAB_MAX_MESSAGE_BYTES: '65536', COLLAB_MAX_CONNECTIONS_PER_USER: '3', COLLAB_MAX_DOCUMENT_BYTES: '200000' } });
+    server = await startServer({
+      env: { COLLAB_MAX_MESSAGE_BYTES: '65536', COLLAB_MAX_CONNECTIONS_PER_USER: '3', COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: '5', COLLAB_MAX_DOCUMENT_BYTES: '200000', COLLAB_AUTH_DEADLINE_MS: '300' },
+    });
     const api = await new Api(server.url).login(DEMO.editor);
     token = api.token!;
     documentId = (await api.ok(`{ workspaces { documents { id } } }`)).workspaces[0].documents[0].id;
@@ -300,6 +302,32 @@ describe('ws /collab limits', () => {
     const stored = (await server.db.query('SELECT coalesce(sum(length(data)), 0)::int AS n FROM document_updates')).rows[0].n;
     expect(stored).toBeLessThanOrEqual(200_000);
     doc.destroy();
+  });
+
+  it('limits connections per document', async () => {
+    const other = (await new Api(server.url).login(DEMO.memberHe)).token!;
+    const third = (await new Api(server.url).login(DEMO.memberNhs)).token!;
+    const mine = await Promise.all([rawSocket(url()), rawSocket(url()), rawSocket(url())]);
+    const theirs = await Promise.all([rawSocket(url().replace(token, other)), rawSocket(url().replace(token, other))]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await closeCodeOf(url().replace(token, third))).code).toBe(4429);
+    for (const o of [...mine, ...theirs]) o.socket.close();
+    await Promise.all([...mine, ...theirs].map((o) => o.closed));
+  });
+
+  it('closes a socket whose authentication does not finish within the deadline', async () => {
+    const client = await server.db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE');
+      const t0 = Date.now();
+      const { code, received } = await closeCodeOf(url());
+      expect({ code, received }).toEqual({ code: 4401, received: 0 });
+      expect(Date.now() - t0).toBeLessThan(3000);
+    } finally {
+      await client.query('ROLLBACK');
+      client.release();
+    }
   });
 
   it('limits connections per account', async () => {
