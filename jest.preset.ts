@@ -17,5 +17,6 @@ export const swcTransform: Config['transform'] = {
 
 export const aliases: Config['moduleNameMapper'] = {
   '^@concord/shared$': '<rootDir>/../../libs/shared/src/index.ts',
+  '^@concord/consensus$': '<rootDir>/../../libs/consensus/src/index.ts',
   '^@concord/editor-schema$': '<rootDir>/../../libs/editor-schema/src/index.ts',
 };
