@@ -37,3 +37,9 @@ const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// `npm start` runs us under `sh -c`; a SIGTERM sent to npm stops that shell but reaches no further.
+// When our parent goes away, stop the server (and its database) cleanly rather than run on orphaned.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 500).unref();
