@@ -1,3 +1,4 @@
 export * from './nodes';
 export * from './read';
 export * from './extensions';
+export * from './anchors';
