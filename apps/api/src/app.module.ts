@@ -16,7 +16,9 @@ import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source';
 import { CollaborationModule } from './collaboration/collaboration.module';
+import { AnnotationsModule } from './modules/annotations/annotations.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { ConsensusModule } from './modules/consensus/consensus.module';
@@ -98,6 +100,8 @@ export class AppModule {
         HealthModule,
         SeedModule,
         CollaborationModule,
+        NotificationsModule,
+        AnnotationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

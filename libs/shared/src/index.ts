@@ -77,3 +77,15 @@ export const LIMITS = {
 export const INVITATION_TTL_DAYS = 14;
 
 export const SESSION_COOKIE = 'concord_session';
+
+/** The recurring challenges of HE–NHS joint working: every new workspace starts with these tags. */
+export const DEFAULT_CHALLENGE_TAGS: readonly string[] = [
+  'Information sharing and consent',
+  'Referral thresholds',
+  'Transitions between home and term-time services',
+  'GP registration',
+  'Waiting times',
+  'Risk management and crisis pathways',
+  'Funding and commissioning',
+  'Data and outcomes',
+];

@@ -1,4 +1,5 @@
 // Every entity, in one list: the data source and the migration generator read it.
+import { AnnotationEditEntity, AnnotationEntity, ChallengeTagEntity, ReplyEntity } from '../modules/annotations/annotation.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
@@ -6,6 +7,7 @@ import { CriterionEntity } from '../modules/consensus/criterion.entity';
 import { DocumentEntity, DocumentSnapshotEntity, DocumentUpdateEntity, DocumentVersionEntity } from '../modules/documents/document.entity';
 import { SourceEntity } from '../modules/evidence/source.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
+import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { DeliverableEntity, MilestoneEntity } from '../modules/milestones/milestone.entity';
 import { PracticeModelEntity } from '../modules/models/practice-model.entity';
 import { InvitationEntity } from '../modules/workspaces/invitation.entity';
@@ -29,4 +31,9 @@ export const ENTITIES = [
   MilestoneEntity,
   DeliverableEntity,
   MeetingEntity,
+  AnnotationEntity,
+  ReplyEntity,
+  AnnotationEditEntity,
+  ChallengeTagEntity,
+  NotificationEntity,
 ];

@@ -2,5 +2,6 @@
 import { Init1795268293388 } from './1795268293388-Init';
 import { DocumentUpdates1795269599280 } from './1795269599280-DocumentUpdates';
 import { DocumentVersions1795270378712 } from './1795270378712-DocumentVersions';
+import { Annotations1795271326810 } from './1795271326810-Annotations';
 
-export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712];
+export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810];

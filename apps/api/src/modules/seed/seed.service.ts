@@ -8,6 +8,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { LOGGER } from '../../common/logger';
+import { DEFAULT_CHALLENGE_TAGS } from '@concord/shared';
+import { ChallengeTagEntity } from '../annotations/annotation.entity';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
@@ -57,6 +59,7 @@ export class SeedService {
       members.push(await tx.getRepository(MemberEntity).save({ workspaceId: ws.id, userId: user.id, role: a.role, organisation: a.organisation, sector: a.sector }));
     }
     const lead = members[0];
+    await tx.getRepository(ChallengeTagEntity).insert(DEFAULT_CHALLENGE_TAGS.map((label, i) => ({ workspaceId: ws.id, label, position: i + 1 })));
     await tx.getRepository(CriterionEntity).insert(DEMO_CRITERIA.map((statement, i) => ({ workspaceId: ws.id, statement, rationale: null, position: i + 1, proposedBy: null })));
     await tx.getRepository(SourceEntity).insert(DEMO_SOURCES.map((s) => ({ ...s, workspaceId: ws.id })));
     await tx.getRepository(PracticeModelEntity).insert(DEMO_MODELS.map((m) => ({ ...m, workspaceId: ws.id, contact: null, illustrative: true })));

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { INVITATION_TTL_DAYS, LIMITS, Role } from '@concord/shared';
+import { DEFAULT_CHALLENGE_TAGS, INVITATION_TTL_DAYS, LIMITS, Role } from '@concord/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { badInput, conflict, notFound } from '../../common/domain-error';
+import { ChallengeTagEntity } from '../annotations/annotation.entity';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, normaliseEmail } from '../auth/auth.service';
 import { hashPassword } from '../auth/password';
@@ -75,6 +76,7 @@ export class WorkspacesService {
     return this.db.transaction(async (tx) => {
       const ws = await tx.getRepository(WorkspaceEntity).save({ name: input.name, description: input.description ?? '', seedKey: null });
       await tx.getRepository(MemberEntity).insert({ workspaceId: ws.id, userId, role: Role.LEAD, organisation: input.organisation, sector: input.sector });
+      await tx.getRepository(ChallengeTagEntity).insert(DEFAULT_CHALLENGE_TAGS.map((label, i) => ({ workspaceId: ws.id, label, position: i + 1 })));
       await this.audit.record({ workspaceId: ws.id, actorId: userId, action: 'workspace.created', targetId: ws.id, data: { name: ws.name } }, tx);
       return ws;
     });

@@ -1,0 +1,114 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentMember } from '../../common/current.decorator';
+import { parent, row, Scope } from '../../common/rule.decorator';
+import { DocumentEntity } from '../documents/document.entity';
+import { MemberEntity } from '../workspaces/member.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { AnnotationEntity, AnnotationStatus, ChallengeTagEntity, ReplyEntity } from './annotation.entity';
+import { AnnotationsService, LoadedAnnotation } from './annotations.service';
+import { AddAnnotationInput, EditTextInput, ReplyArgs } from './dto/add-annotation.input';
+
+@Resolver(() => AnnotationEntity)
+export class AnnotationsResolver {
+  constructor(private readonly annotations: AnnotationsService) {}
+
+  @Query(() => AnnotationEntity, { nullable: true })
+  @Scope(row('annotations', 'id'), { orNull: true })
+  annotation(@Args('id', { type: () => ID }) id: string) {
+    return this.annotations.get(id);
+  }
+
+  @Mutation(() => AnnotationEntity)
+  @Scope(row('documents', 'input.documentId'))
+  addAnnotation(@Args('input') input: AddAnnotationInput, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.add(actor, input);
+  }
+
+  @Mutation(() => ReplyEntity)
+  @Scope(row('annotations', 'annotationId'))
+  replyToAnnotation(@Args() args: ReplyArgs, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.reply(actor, args);
+  }
+
+  @Mutation(() => AnnotationEntity)
+  @Scope(row('annotations', 'id'))
+  resolveAnnotation(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.resolve(actor, id);
+  }
+
+  @Mutation(() => AnnotationEntity)
+  @Scope(row('annotations', 'id'))
+  reopenAnnotation(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.reopen(actor, id);
+  }
+
+  @Mutation(() => AnnotationEntity, { description: 'Replaces the anchored text with the suggestion in the live document; CONFLICT if the text has changed.' })
+  @Scope(row('annotations', 'id'))
+  acceptSuggestion(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.accept(actor, id);
+  }
+
+  @Mutation(() => AnnotationEntity)
+  @Scope(row('annotations', 'id'))
+  rejectSuggestion(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.reject(actor, id);
+  }
+
+  @Mutation(() => AnnotationEntity, { description: 'Changes the author’s own text; the earlier text is kept.' })
+  @Scope(row('annotations', 'input.id'))
+  editAnnotation(@Args('input') input: EditTextInput, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.editAnnotation(actor, input);
+  }
+
+  @Mutation(() => ReplyEntity)
+  @Scope(row('annotation_replies', 'input.id'))
+  editReply(@Args('input') input: EditTextInput, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.editReply(actor, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes an annotation (kept in the audit log): its author, or a lead.' })
+  @Scope(row('annotations', 'id'))
+  deleteAnnotation(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
+    return this.annotations.remove(actor, id);
+  }
+
+  @ResolveField(() => MemberEntity)
+  author(@Parent() a: LoadedAnnotation) {
+    return a.author;
+  }
+
+  @ResolveField(() => [ReplyEntity])
+  replies(@Parent() a: LoadedAnnotation) {
+    return a.replies ?? [];
+  }
+}
+
+@Resolver(() => ReplyEntity)
+export class RepliesResolver {
+  @ResolveField(() => MemberEntity)
+  author(@Parent() r: ReplyEntity & { author?: MemberEntity }) {
+    return r.author;
+  }
+}
+
+@Resolver(() => DocumentEntity)
+export class DocumentAnnotationsResolver {
+  constructor(private readonly service: AnnotationsService) {}
+
+  @ResolveField(() => [AnnotationEntity], { description: 'Annotations on the live document, oldest first.' })
+  @Scope(parent('workspaceId'))
+  annotations(@Parent() doc: DocumentEntity, @Args('status', { type: () => AnnotationStatus, nullable: true }) status?: AnnotationStatus) {
+    return this.service.list(doc.id, status);
+  }
+}
+
+@Resolver(() => WorkspaceEntity)
+export class WorkspaceTagsResolver {
+  constructor(private readonly annotations: AnnotationsService) {}
+
+  @ResolveField(() => [ChallengeTagEntity], { description: 'The recurring challenges annotations and findings are tagged with.' })
+  @Scope(parent('id'))
+  challengeTags(@Parent() workspace: WorkspaceEntity) {
+    return this.annotations.tags(workspace.id);
+  }
+}
