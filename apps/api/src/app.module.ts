@@ -8,7 +8,11 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { SESSION_COOKIE } from '@concord/shared';
+import type { IncomingMessage } from 'node:http';
+import type { GraphQLError } from 'graphql';
 import { formatError } from './common/graphql-errors';
+import { cookieOriginAllowed, cookieValue } from './common/origin';
 import { LOGGER } from './common/logger';
 import { HiddenLookupInterceptor, PolicyGuard } from './common/policy.guard';
 import type { RequestContext } from './common/request-context';
@@ -39,6 +43,12 @@ const armor = new ApolloArmor({
   blockFieldSuggestion: { enabled: true },
 });
 
+/** What graphql-ws hands the context function for a subscription. */
+interface WsContext {
+  extra?: { request?: IncomingMessage };
+  connectionParams?: Record<string, unknown>;
+}
+
 @Global()
 @Module({})
 class CoreModule {
@@ -58,6 +68,7 @@ class CoreModule {
 export class AppModule {
   static with(config: AppConfig, logger: Logger, options: { schemaFile?: string | false } = {}): DynamicModule {
     const protection = armor.protect();
+    const format = formatError(logger);
     const databaseUrl = config.databaseUrl;
     if (!databaseUrl) throw new Error('AppModule needs a database URL (main.ts starts the embedded one first)');
     return {
@@ -83,10 +94,29 @@ export class AppModule {
             // Our CommonJS build and Nest's ES modules see two copies of Apollo's types; the objects are the same.
             plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()] as ApolloDriverConfig['plugins'],
             validationRules: protection.validationRules,
-            formatError: formatError(logger),
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => {
+            formatError: format,
+            // Subscriptions over graphql-ws on /graphql, authenticated like HTTP: a token in the
+            // connection parameters, or the session cookie from an allowed origin.
+            subscriptions: {
+              'graphql-ws': {
+                path: '/graphql',
+                // The same error mapping as HTTP: codes kept, nothing unexpected leaks.
+                onError: (_ctx: unknown, _id: unknown, _payload: unknown, errors: readonly GraphQLError[]) => errors.map((e) => format(e.toJSON(), e)),
+                onNext: (_ctx: unknown, _id: unknown, _payload: unknown, _args: unknown, result: { errors?: readonly GraphQLError[] }) =>
+                  result.errors ? { ...result, errors: result.errors.map((e) => format(e.toJSON(), e)) } : result,
+              },
+            },
+            context: (http: { req?: Request; res?: Response } & WsContext): RequestContext => {
               let viewer: ReturnType<RequestContext['viewer']> | undefined;
-              return { req, res, memberships: new Map(), viewer: () => (viewer ??= auth.viewerFromToken(auth.tokenOf(req))) };
+              if (http.req) {
+                const req = http.req;
+                return { req, res: http.res, memberships: new Map(), viewer: () => (viewer ??= auth.viewerFromToken(auth.tokenOf(req))) };
+              }
+              const request = http.extra?.request;
+              const param = http.connectionParams?.token;
+              const cookie = request && cookieOriginAllowed(request, config) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined;
+              const token = typeof param === 'string' ? param : (cookie ?? null);
+              return { req: request as unknown as Request, memberships: new Map(), viewer: () => (viewer ??= auth.viewerFromToken(token)) };
             },
           }),
         }),

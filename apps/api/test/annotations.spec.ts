@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { appendParagraph, Client, connectClient, eventually, text } from './support/collab';
 import { Api, codeOf, DEMO } from './support/graphql';
 import { startServer, TestServer } from './support/server';
+import { subscribe } from './support/subscriptions';
 
 const ADD = `mutation($i: AddAnnotationInput!) { addAnnotation(input: $i) { id kind status quote sectionTitle tags author { user { email } } } }`;
 const LIST = `query($d: ID!, $s: AnnotationStatus) { document(id: $d) { annotations(status: $s) { id status quote body edited replies { body author { user { email } } } } } }`;
@@ -169,6 +170,39 @@ describe('annotations', () => {
     expect((await observer.ok(LIST, { d: documentId })).document.annotations.map((a: { id: string }) => a.id)).not.toContain(id);
     expect((await server.db.query(`SELECT deleted_at IS NOT NULL AS gone FROM annotations WHERE id = $1`, [id])).rows[0].gone).toBe(true);
     expect((await server.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'annotation.deleted' AND target_id = $1`, [id])).rows[0].n).toBe(1);
+  });
+
+  it('annotationChanged reaches members who may read the document, and nobody else', async () => {
+    const SUB = `subscription($d: ID!) { annotationChanged(documentId: $d) { id status quote author { user { email } } } }`;
+    const watcher = subscribe(server.url, SUB, { d: documentId }, { token: observer.token });
+    const reviewerSub = subscribe(server.url, SUB, { d: documentId }, { token: reviewer.token });
+    const anonymous = subscribe(server.url, SUB, { d: documentId }, {});
+    const crossSite = subscribe(server.url, SUB, { d: documentId }, { headers: { cookie: `concord_session=${member.token}`, origin: 'https://evil.example' } });
+    // A member who will be removed while subscribed.
+    const invite = await lead.ok(`mutation($i: InviteMemberInput!) { inviteMember(input: $i) { link } }`, { i: { workspaceId: (await lead.ok('{ workspaces { id } }')).workspaces[0].id, email: 'leaving@example.org', role: 'MEMBER', organisation: 'Temp', sector: 'HE' } });
+    const leaving = await new Api(server.url).ok(`mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) { token } }`, { i: { token: invite.inviteMember.link.split('/invite/')[1], name: 'Leaving Soon', password: 'a-long-password-1' } });
+    const leaverSub = subscribe(server.url, SUB, { d: documentId }, { token: leaving.acceptInvitation.token });
+    await new Promise((r) => setTimeout(r, 400));
+
+    await paragraph('Subscriptions carry changes live.');
+    const first = (await add(member, 'carry changes live')).data!.addAnnotation.id;
+    await eventually(() => watcher.events.length >= 1 && leaverSub.events.length >= 1, 'both subscribers to get the first event');
+    expect(watcher.events[0]).toMatchObject({ annotationChanged: { id: first, status: 'OPEN', author: { user: { email: DEMO.memberHe } } } });
+
+    const leaverId = (await server.db.query(`SELECT m.id FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = 'leaving@example.org'`)).rows[0].id;
+    await lead.ok(`mutation($m: ID!) { removeMember(memberId: $m) }`, { m: leaverId });
+    await member.ok(`mutation($id: ID!) { resolveAnnotation(id: $id) { status } }`, { id: first });
+    await eventually(() => watcher.events.length >= 2, 'the observer to get the resolve');
+    expect(watcher.events[1]).toMatchObject({ annotationChanged: { id: first, status: 'RESOLVED' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(leaverSub.events).toHaveLength(1);
+    expect(reviewerSub.events).toEqual([]);
+    expect(reviewerSub.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.events).toEqual([]);
+    expect(anonymous.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(crossSite.events).toEqual([]);
+    expect(crossSite.errors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await Promise.all([watcher, reviewerSub, anonymous, crossSite, leaverSub].map((s) => s.stop()));
   });
 
   it('observers read annotations; reviewers outside a round see none of them', async () => {

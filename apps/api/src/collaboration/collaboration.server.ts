@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { WebSocket, WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { LOGGER } from '../common/logger';
+import { cookieOriginAllowed, cookieValue } from '../common/origin';
 import { can } from '../common/policy';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 import { AuthService } from '../modules/auth/auth.service';
@@ -154,7 +155,7 @@ export class CollaborationServer implements OnModuleDestroy {
     if (!token) {
       const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
       // A cookie rides along with any page's WebSocket: accept it only from our own origin.
-      if (cookie && this.allowedOrigin(req)) token = cookie;
+      if (cookie && cookieOriginAllowed(req, this.config)) token = cookie;
     }
     const viewer = await this.auth.viewerFromToken(token ?? null);
     if (!viewer) return { code: CollabCloseCode.UNAUTHENTICATED, reason: 'sign in to continue' };
@@ -166,20 +167,6 @@ export class CollaborationServer implements OnModuleDestroy {
     if (!role) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document' };
     if (!can(role, 'document.read')) return { code: CollabCloseCode.FORBIDDEN, reason: 'you may not read this document' };
     return { userId: viewer.userId, workspaceId, documentId, writable: can(role, 'document.write') };
-  }
-
-  /** Our own origin, PUBLIC_URL's, and outside production the web dev server's (which proxies to us). */
-  private allowedOrigin(req: IncomingMessage): boolean {
-    const origin = req.headers.origin;
-    if (!origin) return true; // not a browser page
-    try {
-      const url = new URL(origin);
-      if (url.host === req.headers.host) return true;
-      if (this.config.publicUrl && url.origin === new URL(this.config.publicUrl).origin) return true;
-      return !this.config.production && /^(localhost|127\.0\.0\.1):4200$/.test(url.host);
-    } catch {
-      return false;
-    }
   }
 
   private async roleOf(workspaceId: string, userId: string): Promise<Role | null> {
@@ -253,10 +240,3 @@ export class CollaborationServer implements OnModuleDestroy {
 
 
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}

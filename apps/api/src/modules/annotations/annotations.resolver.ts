@@ -1,11 +1,13 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { concatMap, filter } from 'rxjs';
+import { toAsyncIterator } from '../../common/async-iterator';
 import { CurrentMember } from '../../common/current.decorator';
 import { parent, row, Scope } from '../../common/rule.decorator';
 import { DocumentEntity } from '../documents/document.entity';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { AnnotationEntity, AnnotationStatus, ChallengeTagEntity, ReplyEntity } from './annotation.entity';
-import { AnnotationsService, LoadedAnnotation } from './annotations.service';
+import { AnnotationChange, AnnotationsService, LoadedAnnotation } from './annotations.service';
 import { AddAnnotationInput, EditTextInput, ReplyArgs } from './dto/add-annotation.input';
 
 @Resolver(() => AnnotationEntity)
@@ -70,6 +72,28 @@ export class AnnotationsResolver {
   @Scope(row('annotations', 'id'))
   deleteAnnotation(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
     return this.annotations.remove(actor, id);
+  }
+
+  @Subscription(() => AnnotationEntity, {
+    description: 'Every change to the document’s annotations, for as long as the subscriber may read them.',
+    resolve: (change: AnnotationChange) => change.annotation,
+  })
+  @Scope(row('documents', 'documentId'))
+  annotationChanged(@Args('documentId', { type: () => ID }) documentId: string, @CurrentMember() subscriber: MemberEntity) {
+    // The guard checked access when the subscription started; each event checks it again, so a member
+    // removed (or a role changed) meanwhile receives nothing more.
+    return toAsyncIterator(
+      this.annotations.changes.pipe(
+        filter((c) => c.documentId === documentId),
+        concatMap(async (c) => ((await this.annotations.mayRead(subscriber.userId, c.workspaceId)) ? [c] : [])),
+        concatMap((c) => c),
+      ),
+    );
+  }
+
+  @ResolveField(() => Boolean, { description: 'True for an annotation deleted by its author or a lead (sent once, to subscribers).' })
+  deleted(@Parent() a: AnnotationEntity) {
+    return a.deletedAt !== null && a.deletedAt !== undefined;
   }
 
   @ResolveField(() => MemberEntity)

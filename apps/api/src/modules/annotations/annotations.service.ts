@@ -187,8 +187,13 @@ export class AnnotationsService {
       await this.audit.record({ workspaceId: a.workspaceId, actorId: actor.userId, action: 'annotation.deleted', targetId: a.id, data: { kind: a.kind } }, tx);
       return a;
     });
-    this.changes.next({ documentId: removed.documentId, workspaceId: removed.workspaceId, annotation: removed });
+    this.changes.next({ documentId: removed.documentId, workspaceId: removed.workspaceId, annotation: (await this.withAuthorsAndReplies([removed]))[0] });
     return true;
+  }
+
+  async mayRead(userId: string, workspaceId: string): Promise<boolean> {
+    const rows: { role: MemberEntity['role'] }[] = await this.db.query('SELECT role FROM members WHERE workspace_id = $1 AND user_id = $2', [workspaceId, userId]);
+    return can(rows[0]?.role, 'annotation.read');
   }
 
   /** The edit history of an annotation or reply, oldest first. */
