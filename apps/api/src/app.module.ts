@@ -23,6 +23,7 @@ import { CollaborationModule } from './collaboration/collaboration.module';
 import { AnnotationsModule } from './modules/annotations/annotations.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { ConsensusModule } from './modules/consensus/consensus.module';
@@ -132,6 +133,7 @@ export class AppModule {
         CollaborationModule,
         NotificationsModule,
         AnnotationsModule,
+        ReviewsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

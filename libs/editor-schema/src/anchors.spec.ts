@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
-import { anchorFromOffsets, linearText, resolveAnchor } from './anchors';
+import { anchorFromOffsets, linearText, locateQuote, resolveAnchor } from './anchors';
 
 function doc(...paragraphs: [string, string][]): Y.Doc {
   const d = new Y.Doc();
@@ -80,5 +80,32 @@ describe('anchors', () => {
     expect(resolveAnchor(d, 'a.b.c')).toBeNull();
     expect(resolveAnchor(d, '!!.??')).toBeNull();
     expect(() => anchorFromOffsets(d, 0, 99)).toThrow(RangeError);
+  });
+});
+
+describe('locating a quote from an earlier version', () => {
+  const d = doc(
+    ['heading', 'Challenges'],
+    ['paragraph', 'Information sharing between universities and NHS trusts is slow and inconsistent.'],
+    ['heading', 'Funding'],
+    ['paragraph', 'Funding comes from the OfS and NHS England.'],
+  );
+  const linear = linearText(d);
+
+  it('finds an exact quote in its section', () => {
+    const r = locateQuote(linear, 'is slow and inconsistent', 'sec-challenges')!;
+    expect(r.how).toBe('EXACT');
+    expect(linear.text.slice(r.start, r.end)).toBe('is slow and inconsistent');
+  });
+
+  it('finds a reworded quote by similarity, within its section', () => {
+    const r = locateQuote(linear, 'Information sharing between universities and the NHS is slow', 'sec-challenges')!;
+    expect(r.how).toBe('FUZZY');
+    expect(r.similarity).toBeGreaterThanOrEqual(0.6);
+    expect(linear.text.slice(r.start, r.end)).toBe('Information sharing between universities and NHS trusts is slow');
+  });
+
+  it('finds nothing for text that is gone', () => {
+    expect(locateQuote(linear, 'Waiting lists for talking therapies are long', 'sec-challenges')).toBeNull();
   });
 });

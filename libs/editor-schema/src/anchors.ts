@@ -103,3 +103,57 @@ function fromBase64Url(s: string): Uint8Array {
   const b64 = s.replace(/-/g, '+').replace(/_/g, '/');
   return fromBase64(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
 }
+
+export interface LocatedQuote {
+  start: number;
+  end: number;
+  how: 'EXACT' | 'FUZZY';
+  /** For FUZZY: the word-level similarity in [0, 1] (Dice coefficient of the longest common subsequence). */
+  similarity: number;
+}
+
+/**
+ * Finds a quote from an earlier version in the text as it is now: exactly in its section first, then
+ * exactly anywhere, then the most similar run of words in its section (at least `minSimilarity`).
+ */
+export function locateQuote(linear: LinearText, quote: string, sectionId: string | null, minSimilarity = 0.6): LocatedQuote | null {
+  const inSection = linear.segments.filter((s) => s.sectionId === sectionId);
+  const [from, to] = inSection.length > 0 ? [inSection[0].start, inSection[inSection.length - 1].start + inSection[inSection.length - 1].length] : [0, linear.text.length];
+  const region = linear.text.slice(from, to);
+  const exactHere = region.indexOf(quote);
+  if (exactHere >= 0) return { start: from + exactHere, end: from + exactHere + quote.length, how: 'EXACT', similarity: 1 };
+  const exactAnywhere = linear.text.indexOf(quote);
+  if (exactAnywhere >= 0) return { start: exactAnywhere, end: exactAnywhere + quote.length, how: 'EXACT', similarity: 1 };
+
+  const words = [...region.matchAll(/\S+/g)].map((m) => ({ word: norm(m[0]), start: from + (m.index ?? 0), end: from + (m.index ?? 0) + m[0].length }));
+  const target = quote.split(/\s+/).filter(Boolean).map(norm);
+  if (target.length === 0 || words.length === 0) return null;
+  let best: LocatedQuote | null = null;
+  const minLen = Math.max(1, Math.floor(target.length * 0.7));
+  const maxLen = Math.ceil(target.length * 1.3);
+  for (let len = minLen; len <= maxLen; len++) {
+    for (let i = 0; i + len <= words.length; i++) {
+      const window = words.slice(i, i + len);
+      const similarity = (2 * lcs(target, window.map((w) => w.word))) / (target.length + len);
+      if (similarity >= minSimilarity && (!best || similarity > best.similarity)) best = { start: window[0].start, end: window[len - 1].end, how: 'FUZZY', similarity };
+    }
+  }
+  return best;
+}
+
+function norm(word: string): string {
+  return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+function lcs(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = a[i - 1] === b[j - 1] ? prev + 1 : Math.max(row[j], row[j - 1]);
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

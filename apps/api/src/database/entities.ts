@@ -8,6 +8,7 @@ import { DocumentEntity, DocumentSnapshotEntity, DocumentUpdateEntity, DocumentV
 import { SourceEntity } from '../modules/evidence/source.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
+import { ReviewerEntity, ReviewRoundEntity, TriageResponseEntity } from '../modules/reviews/review-round.entity';
 import { DeliverableEntity, MilestoneEntity } from '../modules/milestones/milestone.entity';
 import { PracticeModelEntity } from '../modules/models/practice-model.entity';
 import { InvitationEntity } from '../modules/workspaces/invitation.entity';
@@ -36,4 +37,7 @@ export const ENTITIES = [
   AnnotationEditEntity,
   ChallengeTagEntity,
   NotificationEntity,
+  ReviewRoundEntity,
+  ReviewerEntity,
+  TriageResponseEntity,
 ];

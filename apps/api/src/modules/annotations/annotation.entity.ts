@@ -41,6 +41,12 @@ export class AnnotationEntity {
   @Field(() => String, { nullable: true }) @Column({ name: 'evidence_url', type: 'text', nullable: true }) evidenceUrl!: string | null;
   @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) tags!: string[];
   @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
+  /** Set for a reviewer's annotation made in a review round. */
+  @Field(() => ID, { nullable: true }) @Index('annotations_round_idx') @Column({ name: 'review_round_id', type: 'uuid', nullable: true }) reviewRoundId!: string | null;
+  /** The version the anchor points into while the round is open; null once it is on the live draft. */
+  @Field(() => ID, { nullable: true }) @Column({ name: 'version_id', type: 'uuid', nullable: true }) versionId!: string | null;
+  /** How it was carried onto the live draft when its round closed (EXACT, FUZZY, UNMATCHED). */
+  @Field(() => String, { nullable: true }) @Column({ type: 'varchar', length: 10, nullable: true }) carried!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   @Field({ description: 'True once the author has changed the text; earlier texts are kept.' }) @Column({ type: 'boolean', default: false }) edited!: boolean;

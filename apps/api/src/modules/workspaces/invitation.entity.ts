@@ -17,6 +17,8 @@ export class InvitationEntity {
   @Field(() => Sector) @Column({ type: 'varchar', length: 16 }) sector!: Sector;
   @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true }) tokenHash!: string;
   @Column({ name: 'invited_by', type: 'uuid', nullable: true }) invitedBy!: string | null;
+  /** For a stakeholder invited to a review round: accepting adds them to it. */
+  @Column({ name: 'review_round_id', type: 'uuid', nullable: true }) reviewRoundId!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt!: Date | null;
