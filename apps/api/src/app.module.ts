@@ -27,6 +27,7 @@ import { ReviewsModule } from './modules/reviews/reviews.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { ConsensusModule } from './modules/consensus/consensus.module';
+import { DecisionsModule } from './modules/decisions/decisions.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { HealthModule } from './modules/health/health.module';
@@ -134,6 +135,7 @@ export class AppModule {
         NotificationsModule,
         AnnotationsModule,
         ReviewsModule,
+        DecisionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

@@ -75,7 +75,7 @@ export function approveVerdict(choices: readonly ApproveChoice[], rule: ApproveR
 export function itemVerdict(rule: DelphiRule, ballots: readonly Ballot<number>[]): Verdict;
 export function itemVerdict(rule: ConsentRule, ballots: readonly Ballot<ConsentChoice>[], eligible: number, eligibleBySector?: Record<string, number>): Verdict;
 export function itemVerdict(rule: ApproveRule, ballots: readonly Ballot<ApproveChoice>[]): Verdict;
-export function itemVerdict(rule: Rule, ballots: readonly Ballot<never>[], eligible = 0, eligibleBySector: Record<string, number> = {}): Verdict {
+export function itemVerdict(rule: Rule, ballots: readonly Ballot<number | ConsentChoice | ApproveChoice>[], eligible = 0, eligibleBySector: Record<string, number> = {}): Verdict {
   const verdictOf = (subset: readonly Ballot<unknown>[], eligibleHere: number): Verdict => {
     switch (rule.kind) {
       case 'DELPHI': {

@@ -4,6 +4,8 @@ import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CriterionEntity } from '../modules/consensus/criterion.entity';
+import { BallotEntity, InterestEntity, ParticipationEntity, RoundEntity, RoundItemEntity } from '../modules/consensus/round.entity';
+import { DecisionEntity } from '../modules/decisions/decision.entity';
 import { DocumentEntity, DocumentSnapshotEntity, DocumentUpdateEntity, DocumentVersionEntity } from '../modules/documents/document.entity';
 import { SourceEntity } from '../modules/evidence/source.entity';
 import { MeetingEntity } from '../modules/meetings/meeting.entity';
@@ -40,4 +42,10 @@ export const ENTITIES = [
   ReviewRoundEntity,
   ReviewerEntity,
   TriageResponseEntity,
+  RoundEntity,
+  RoundItemEntity,
+  BallotEntity,
+  ParticipationEntity,
+  InterestEntity,
+  DecisionEntity,
 ];

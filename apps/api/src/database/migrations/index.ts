@@ -4,5 +4,6 @@ import { DocumentUpdates1795269599280 } from './1795269599280-DocumentUpdates';
 import { DocumentVersions1795270378712 } from './1795270378712-DocumentVersions';
 import { Annotations1795271326810 } from './1795271326810-Annotations';
 import { ReviewRounds1795271922276 } from './1795271922276-ReviewRounds';
+import { ConsensusRounds1795272307272 } from './1795272307272-ConsensusRounds';
 
-export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810, ReviewRounds1795271922276];
+export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810, ReviewRounds1795271922276, ConsensusRounds1795272307272];

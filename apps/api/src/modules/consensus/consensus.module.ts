@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CriterionEntity } from './criterion.entity';
-import { ConsensusResolver } from './consensus.resolver';
+import { DecisionsModule } from '../decisions/decisions.module';
 import { ConsensusService } from './consensus.service';
+import { CriteriaResolver, RoundItemsResolver, RoundsResolver, WorkspaceConsensusResolver } from './consensus.resolver';
+import { CriterionEntity } from './criterion.entity';
+import { RoundsService } from './rounds.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CriterionEntity])],
-  providers: [ConsensusService, ConsensusResolver],
-  exports: [ConsensusService],
+  imports: [TypeOrmModule.forFeature([CriterionEntity]), DecisionsModule],
+  providers: [ConsensusService, RoundsService, WorkspaceConsensusResolver, CriteriaResolver, RoundsResolver, RoundItemsResolver],
+  exports: [ConsensusService, RoundsService],
 })
 export class ConsensusModule {}

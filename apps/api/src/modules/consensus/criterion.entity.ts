@@ -13,6 +13,8 @@ export class CriterionEntity {
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) rationale!: string | null;
   @Column({ type: 'int', default: 0 }) position!: number;
   @Column({ name: 'proposed_by', type: 'uuid', nullable: true }) proposedBy!: string | null;
+  /** CANDIDATE: may be put to a round. PROPOSED: suggested by a member, waiting for an editor. */
+  @Field() @Column({ type: 'varchar', length: 10, default: 'CANDIDATE' }) status!: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'workspace_id' }) workspace?: WorkspaceEntity;
 }
