@@ -77,6 +77,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100)
   COLLAB_AUTH_DEADLINE_MS = 5_000;
 
+  /** How often rounds and review rounds are opened and closed at their set times. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(100)
+  SCHEDULE_INTERVAL_MS = 15_000;
+
   /** Where the built web app lives; served at / when present. */
   @IsOptional() @IsString()
   WEB_DIST = 'dist/apps/web';
@@ -96,6 +100,7 @@ export interface AppConfig {
   publicUrl?: string;
   login: { maxFailuresPerAccount: number; maxAttemptsPerAddress: number; windowSeconds: number };
   webDist: string;
+  scheduleIntervalMs: number;
   collab: {
     maxMessageBytes: number;
     maxDocumentBytes: number;
@@ -142,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       windowSeconds: vars.LOGIN_WINDOW_SECONDS,
     },
     webDist: resolve(vars.WEB_DIST),
+    scheduleIntervalMs: vars.SCHEDULE_INTERVAL_MS,
     collab: {
       maxMessageBytes: vars.COLLAB_MAX_MESSAGE_BYTES,
       maxDocumentBytes: vars.COLLAB_MAX_DOCUMENT_BYTES,

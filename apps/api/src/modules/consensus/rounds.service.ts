@@ -15,10 +15,10 @@ import {
   Verdict,
 } from '@concord/consensus';
 import { Role, Sector, SECTORS } from '@concord/shared';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { ErrorCode } from '@concord/shared';
@@ -62,8 +62,9 @@ export interface ItemResult {
 }
 
 @Injectable()
-export class RoundsService {
+export class RoundsService implements OnModuleInit, OnModuleDestroy {
   readonly changes = new Subject<{ roundId: string; workspaceId: string }>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -71,6 +72,27 @@ export class RoundsService {
     private readonly decisions: DecisionsService,
     private readonly audit: AuditService,
   ) {}
+
+  /** Rounds open at their opening time and close at their closing time without anyone asking. */
+  onModuleInit() {
+    this.timer = setInterval(() => void this.runSchedule(), this.config.scheduleIntervalMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy() {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async runSchedule(now = new Date()): Promise<{ opened: number; closed: number }> {
+    const repo = this.db.getRepository(RoundEntity);
+    const toOpen = await repo.find({ where: { status: RoundStatus.DRAFT, opensAt: LessThanOrEqual(now) } });
+    const toClose = await repo.find({ where: { status: RoundStatus.OPEN, closesAt: LessThanOrEqual(now) } });
+    let opened = 0;
+    let closed = 0;
+    for (const r of toOpen) if (await this.open(null, r.id).then(() => true, () => false)) opened++;
+    for (const r of toClose) if (await this.close(null, r.id).then(() => true, () => false)) closed++;
+    return { opened, closed };
+  }
 
   /** The member's key in a round's ballots: the same for their every ballot of the round, and nothing else. */
   voterKey(roundId: string, userId: string): string {
@@ -123,7 +145,7 @@ export class RoundsService {
   }
 
   /** Freezes the rule and the items: any change after this is a CONFLICT. */
-  async open(actor: MemberEntity, id: string): Promise<RoundEntity> {
+  async open(actor: MemberEntity | null, id: string): Promise<RoundEntity> {
     const opened = await this.db.transaction(async (tx) => {
       const round = await this.locked(tx, id);
       if (round.status !== RoundStatus.DRAFT) throw conflict('Only a draft round can be opened', { reason: round.status });
@@ -133,7 +155,7 @@ export class RoundsService {
       round.openedAt = new Date();
       round.documentVersionId = version[0]?.id ?? null;
       await tx.getRepository(RoundEntity).save(round);
-      await this.audit.record({ workspaceId: round.workspaceId, actorId: actor.userId, action: 'round.opened', targetId: round.id, data: { title: round.title } }, tx);
+      await this.audit.record({ workspaceId: round.workspaceId, actorId: actor?.userId ?? null, action: 'round.opened', targetId: round.id, data: { title: round.title, automatic: actor === null } }, tx);
       return round;
     });
     this.changes.next({ roundId: opened.id, workspaceId: opened.workspaceId });
@@ -189,7 +211,7 @@ export class RoundsService {
   }
 
   /** Closes the round, fixes the verdicts and drafts a PROPOSED decision for each INCLUDE or EXCLUDE. */
-  async close(actor: MemberEntity, id: string): Promise<RoundEntity> {
+  async close(actor: MemberEntity | null, id: string): Promise<RoundEntity> {
     const closed = await this.db.transaction(async (tx) => {
       const round = await this.locked(tx, id);
       if (round.status !== RoundStatus.OPEN) throw conflict('Only an open round can be closed', { reason: round.status });
@@ -209,10 +231,10 @@ export class RoundsService {
           rationale: `${round.title}: ${describeResult(result)}.`,
           roundItemId: item.id,
           resultSummary: describeResult(result),
-          createdBy: actor.id,
+          createdBy: actor?.id ?? null,
         });
       }
-      await this.audit.record({ workspaceId: round.workspaceId, actorId: actor.userId, action: 'round.closed', targetId: round.id, data: { title: round.title } }, tx);
+      await this.audit.record({ workspaceId: round.workspaceId, actorId: actor?.userId ?? null, action: 'round.closed', targetId: round.id, data: { title: round.title, automatic: actor === null } }, tx);
       return round;
     });
     this.changes.next({ roundId: closed.id, workspaceId: closed.workspaceId });

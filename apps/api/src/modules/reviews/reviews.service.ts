@@ -9,6 +9,7 @@ import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 import * as Y from 'yjs';
 import { badInput, conflict, forbidden, notFound } from '../../common/domain-error';
 import { LOGGER } from '../../common/logger';
+import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { can } from '../../common/policy';
 import { AnnotationEntity, AnnotationKind, AnnotationStatus } from '../annotations/annotation.entity';
 import { AuditService } from '../audit/audit.service';
@@ -30,8 +31,6 @@ export interface ReviewSummary {
   carried: { key: string; n: number }[];
 }
 
-const AUTO_CLOSE_EVERY_MS = 30_000;
-
 @Injectable()
 export class ReviewsService implements OnModuleInit, OnModuleDestroy {
   private timer: NodeJS.Timeout | null = null;
@@ -39,6 +38,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly content: DocumentContentService,
     private readonly documents: DocumentsService,
     private readonly workspaces: WorkspacesService,
@@ -47,7 +47,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
 
   /** Rounds past their closing time are closed (and carried) by the server, not only when someone asks. */
   onModuleInit() {
-    this.timer = setInterval(() => void this.closeOverdue(), AUTO_CLOSE_EVERY_MS);
+    this.timer = setInterval(() => void this.closeOverdue(), this.config.scheduleIntervalMs);
     this.timer.unref();
   }
 
