@@ -28,6 +28,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { ConsensusModule } from './modules/consensus/consensus.module';
 import { DecisionsModule } from './modules/decisions/decisions.module';
+import { MilestonesModule } from './modules/milestones/milestones.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
 import { HealthModule } from './modules/health/health.module';
@@ -136,6 +137,7 @@ export class AppModule {
         AnnotationsModule,
         ReviewsModule,
         DecisionsModule,
+        MilestonesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

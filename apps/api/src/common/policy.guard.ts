@@ -89,7 +89,12 @@ export class PolicyGuard implements CanActivate {
     const value = source.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], args);
     if (typeof value !== 'string' || !UUID.test(value)) throw badInput(source.path, `${source.path}: must be a valid id`);
     if (source.from === 'arg') return value;
-    const rows: { workspace_id: string }[] = await this.dataSource.query(`SELECT workspace_id FROM "${source.table}" WHERE id = $1`, [value]);
+    // Deliverables belong to a milestone, which holds the workspace.
+    const sql =
+      source.table === 'deliverables'
+        ? 'SELECT m.workspace_id FROM deliverables d JOIN milestones m ON m.id = d.milestone_id WHERE d.id = $1'
+        : `SELECT workspace_id FROM "${source.table}" WHERE id = $1`;
+    const rows: { workspace_id: string }[] = await this.dataSource.query(sql, [value]);
     return rows[0]?.workspace_id ?? null;
   }
 
