@@ -13,7 +13,10 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    alias: { '@concord/shared': `${repo}libs/shared/src/index.ts` },
+    alias: {
+      '@concord/shared': `${repo}libs/shared/src/index.ts`,
+      '@concord/editor-schema': `${repo}libs/editor-schema/src/index.ts`,
+    },
   },
   build: {
     outDir: `${repo}dist/apps/web`,
@@ -27,6 +30,9 @@ export default defineConfig({
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism)[\\/]/ },
+            // Only the lazily loaded draft routes import these, so they are fetched when a draft opens.
+            { name: 'tiptap', test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
+            { name: 'yjs', test: /node_modules[\\/](yjs|y-[a-z]+|lib0)[\\/]/, priority: 1 },
           ],
         },
       },

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
-import { appendParagraph, Client, connectClient, rng, text } from './support/collab';
+import { appendParagraph, Client, connectClient, eventually, rng, text } from './support/collab';
 import { Api, DEMO } from './support/graphql';
 import { createDatabase, spawnServer } from './support/server';
 
@@ -46,7 +46,10 @@ describe('durability', () => {
           await new Promise((r) => setTimeout(r, 5 + Math.floor(random() * 20)));
         }
       });
-      await new Promise((r) => setTimeout(r, 300 + Math.floor(random() * 500)));
+      // Kill mid-storm: once updates are flowing between clients, after a random further moment.
+      const relaying = () => clients.some((c, i) => markers(c.doc).some((m) => m.startsWith(`m-${round}-`) && m.split('-')[2] !== String(i)));
+      await eventually(relaying, 'the first relayed update', 15_000);
+      await new Promise((r) => setTimeout(r, 100 + Math.floor(random() * 500)));
       server.child.kill('SIGKILL');
       await server.exited;
       alive = false;

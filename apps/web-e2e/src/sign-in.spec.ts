@@ -24,6 +24,9 @@ test('a signed-out visit to a workspace page asks to sign in first', async ({ pa
 
 test('a session that ends while the app is open leads back to sign-in, then to where you were', async ({ page, context }) => {
   await signIn(page, LEAD_EMAIL);
+  // The dashboard's own queries must be answered first: one still in flight when the session ends would
+  // already lead to sign-in, before the click below.
+  await expect(page.getByText('You are a lead')).toBeVisible();
   await context.clearCookies();
   await sectionNav(page).getByRole('link', { name: 'Evidence' }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fw%2F[^%]+%2Fevidence$/);

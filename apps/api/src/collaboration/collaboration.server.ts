@@ -21,7 +21,7 @@ import { MembershipEvents } from '../modules/workspaces/membership.events';
 import { CLOSE_ACCESS_CHANGED, CLOSE_INTERNAL, CLOSE_INVALID, Connection, DocRoom } from './doc-room';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const CLOSE_TOO_MANY = 4429;
+const CLOSE_TOO_MANY = CollabCloseCode.TOO_MANY_CONNECTIONS;
 const CLOSE_GOING_AWAY = 1001;
 
 type Decision = { code: number; reason: string } | { userId: string; workspaceId: string; documentId: string; writable: boolean };

@@ -2,6 +2,7 @@
 // (y-protocols sync and awareness). Every update is committed to the update log before it is applied
 // to the in-memory document and relayed; updates that arrive while a commit is in flight are committed
 // together in the next one (group commit).
+import { CollabCloseCode } from '@concord/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from 'pino';
@@ -16,11 +17,11 @@ export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 
-/** Close codes of our own beyond CONTRACT's 4401/4403/4404. */
-export const CLOSE_INVALID = 1007;
-export const CLOSE_INTERNAL = 1011;
-export const CLOSE_DOCUMENT_TOO_LARGE = 4413;
-export const CLOSE_ACCESS_CHANGED = 4403;
+export const CLOSE_INVALID = CollabCloseCode.INVALID_MESSAGE;
+export const CLOSE_INTERNAL = CollabCloseCode.INTERNAL;
+export const CLOSE_DOCUMENT_TOO_LARGE = CollabCloseCode.DOCUMENT_TOO_LARGE;
+/** Access ended while connected (removed, or a role that may no longer read). */
+export const CLOSE_ACCESS_CHANGED = CollabCloseCode.FORBIDDEN;
 
 export interface RoomLimits {
   maxDocumentBytes: number;

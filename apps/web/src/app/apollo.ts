@@ -1,6 +1,10 @@
 // The one Apollo Client of the app: same-origin /graphql with the session cookie, never a stored token.
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { OperationTypeNode } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { ErrorCode } from '@concord/shared';
 import { MeDocument } from '../generated/graphql';
 
@@ -17,6 +21,8 @@ export function createApolloClient(): ApolloClient {
           documents: { merge: false },
         },
       },
+      Document: { fields: { versions: { merge: false }, annotations: { merge: false } } },
+      Annotation: { fields: { replies: { merge: false }, tags: { merge: false } } },
       Query: { fields: { workspaces: { merge: false } } },
     },
   });
@@ -34,8 +40,20 @@ export function createApolloClient(): ApolloClient {
     }
   });
 
+  // Subscriptions go over graphql-ws on the same origin; the browser sends the session cookie with the upgrade.
+  const wsUrl = `${window.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${window.location.host}/graphql`;
+  const wsLink = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity }));
+  const transport = ApolloLink.split(
+    ({ query }) => {
+      const definition = getMainDefinition(query);
+      return definition.kind === 'OperationDefinition' && definition.operation === OperationTypeNode.SUBSCRIPTION;
+    },
+    wsLink,
+    new HttpLink({ uri: '/graphql', credentials: 'include' }),
+  );
+
   return new ApolloClient({
-    link: ApolloLink.from([sessionLink, new HttpLink({ uri: '/graphql', credentials: 'include' })]),
+    link: ApolloLink.from([sessionLink, transport]),
     cache,
   });
 }

@@ -1,6 +1,8 @@
 // Every route of the app. The server falls back to index.html for unknown paths, so each one works on reload.
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireSignIn } from '../modules/auth/components/RequireSignIn';
+import { InlineLoader } from '../modules/layout/components/InlineLoader';
 import { SectionGuard } from '../modules/workspaces/components/SectionGuard';
 import { WorkspaceLayout } from '../modules/workspaces/components/WorkspaceLayout';
 import { DashboardPage } from '../pages/DashboardPage';
@@ -16,6 +18,15 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { SignInPage } from '../pages/SignInPage';
 import { VotesPage } from '../pages/VotesPage';
+
+// The draft's pages bring the editor (Tiptap, ProseMirror, Yjs): loaded when first opened, not with the app.
+const DocumentPage = lazy(() => import('../pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const VersionsPage = lazy(() => import('../pages/VersionsPage').then((m) => ({ default: m.VersionsPage })));
+const VersionPage = lazy(() => import('../pages/VersionPage').then((m) => ({ default: m.VersionPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<InlineLoader label="Loading…" />}>{children}</Suspense>;
+}
 
 export function createRouter() {
   return createBrowserRouter([
@@ -35,6 +46,9 @@ export function createRouter() {
                 { index: true, element: <Navigate to="dashboard" replace /> },
                 { path: 'dashboard', element: <DashboardPage /> },
                 { path: 'drafts', element: <DraftsPage /> },
+                { path: 'drafts/:documentId', element: <Lazy><DocumentPage /></Lazy> },
+                { path: 'drafts/:documentId/versions', element: <Lazy><VersionsPage /></Lazy> },
+                { path: 'drafts/:documentId/versions/:versionId', element: <Lazy><VersionPage /></Lazy> },
                 { path: 'votes', element: <SectionGuard path="votes" element={<VotesPage />} /> },
                 { path: 'models', element: <SectionGuard path="models" element={<ModelsPage />} /> },
                 { path: 'evidence', element: <SectionGuard path="evidence" element={<EvidencePage />} /> },

@@ -86,6 +86,8 @@ export function outlineState(): Uint8Array {
   for (const s of DEMO_OUTLINE) {
     const h = new Y.XmlElement('heading');
     h.setAttribute('level', s.level as unknown as string);
+    // Stable section ids from the start, so browsers opening the draft first need not assign them.
+    h.setAttribute('id', `sec-${s.heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)}`);
     h.insert(0, [new Y.XmlText(s.heading)]);
     const p = new Y.XmlElement('paragraph');
     p.insert(0, [new Y.XmlText(s.text)]);

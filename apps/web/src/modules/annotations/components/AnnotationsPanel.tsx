@@ -1,0 +1,267 @@
+// The draft's threads beside the text: filters, then each thread with its quote, kind, status, author and
+// sector, replies and actions. The list follows `annotationChanged` (each event refetches it).
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import { SECTOR_LABELS, type Sector } from '@concord/shared';
+import { toProblem } from '../../../app/errors';
+import { formatDateTime, plural } from '../../../app/format';
+import {
+  AcceptSuggestionDocument,
+  RejectSuggestionDocument,
+  ReopenAnnotationDocument,
+  ReplyToAnnotationDocument,
+  ResolveAnnotationDocument,
+  type AnnotationThreadFragment,
+} from '../../../generated/graphql';
+import { FormError } from '../../layout/components/FormError';
+import { KIND_LABELS, KIND_OPTIONS, STATUS_LABELS, STATUS_OPTIONS } from '../annotations';
+
+export interface PanelFilters {
+  status: string | null;
+  kind: string | null;
+  section: string | null;
+  author: string | null;
+  sector: string | null;
+  tag: string | null;
+}
+
+const ALL: PanelFilters = { status: 'OPEN', kind: null, section: null, author: null, sector: null, tag: null };
+
+function unique<T>(items: T[], key: (t: T) => string, label: (t: T) => string): { value: string; label: string }[] {
+  const seen = new Map<string, string>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), label(item));
+  return [...seen].map(([value, l]) => ({ value, label: l }));
+}
+
+export function AnnotationsPanel({
+  threads,
+  selectedId,
+  onSelect,
+  canAct,
+  canDecide,
+  commentAction,
+  onRefetch,
+}: {
+  threads: AnnotationThreadFragment[] | null;
+  selectedId: string | null;
+  onSelect: (id: string | null) => void;
+  canAct: boolean;
+  canDecide: boolean;
+  commentAction?: ReactNode;
+  onRefetch: () => void;
+}) {
+  const [filters, setFilters] = useState<PanelFilters>(ALL);
+  const list = useMemo(() => (threads ?? []).filter((t) => !t.deleted), [threads]);
+  const shown = list.filter(
+    (t) =>
+      (!filters.status || t.status === filters.status) &&
+      (!filters.kind || t.kind === filters.kind) &&
+      (!filters.section || (t.sectionTitle || 'Before the first heading') === filters.section) &&
+      (!filters.author || t.author.id === filters.author) &&
+      (!filters.sector || t.author.sector === filters.sector) &&
+      (!filters.tag || t.tags.includes(filters.tag)),
+  );
+  const set = (key: keyof PanelFilters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value }));
+  const sections = unique(list, (t) => t.sectionTitle || 'Before the first heading', (t) => t.sectionTitle || 'Before the first heading');
+  const authors = unique(list, (t) => t.author.id, (t) => t.author.user.name);
+  const sectors = unique(list, (t) => t.author.sector, (t) => SECTOR_LABELS[t.author.sector as Sector] ?? t.author.sector);
+  const tags = [...new Set(list.flatMap((t) => t.tags))].map((tag) => ({ value: tag, label: tag }));
+
+  return (
+    <Paper component="section" aria-labelledby="threads-heading" withBorder p="md" radius="md">
+      <Group justify="space-between" align="center" mb="xs">
+        <Title order={2} size="h4" id="threads-heading">
+          Comments
+        </Title>
+        {commentAction}
+      </Group>
+      <SimpleGrid cols={2} spacing="xs" mb="sm">
+        <Select size="xs" label="Status" data={STATUS_OPTIONS} value={filters.status} onChange={set('status')} clearable placeholder="Any status" />
+        <Select size="xs" label="Kind" data={KIND_OPTIONS} value={filters.kind} onChange={set('kind')} clearable placeholder="Any kind" />
+        <Select size="xs" label="Section" data={sections} value={filters.section} onChange={set('section')} clearable placeholder="Any section" />
+        <Select size="xs" label="Author" data={authors} value={filters.author} onChange={set('author')} clearable placeholder="Anyone" />
+        <Select size="xs" label="Sector" data={sectors} value={filters.sector} onChange={set('sector')} clearable placeholder="Any sector" />
+        <Select size="xs" label="Tag" data={tags} value={filters.tag} onChange={set('tag')} clearable placeholder="Any tag" />
+      </SimpleGrid>
+      <Text size="sm" aria-live="polite" mb="xs" data-testid="thread-count">
+        {threads === null ? 'Loading comments…' : `Showing ${plural(shown.length, 'thread')} of ${list.length}.`}
+      </Text>
+      <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Threads">
+        {shown.map((thread) => (
+          <Thread
+            key={thread.id}
+            thread={thread}
+            selected={thread.id === selectedId}
+            onSelect={() => onSelect(thread.id === selectedId ? null : thread.id)}
+            canAct={canAct}
+            canDecide={canDecide}
+            onChanged={onRefetch}
+          />
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Thread({
+  thread,
+  selected,
+  onSelect,
+  canAct,
+  canDecide,
+  onChanged,
+}: {
+  thread: AnnotationThreadFragment;
+  selected: boolean;
+  onSelect: () => void;
+  canAct: boolean;
+  canDecide: boolean;
+  onChanged: () => void;
+}) {
+  const [resolve, resolving] = useMutation(ResolveAnnotationDocument);
+  const [reopen, reopening] = useMutation(ReopenAnnotationDocument);
+  const [accept, accepting] = useMutation(AcceptSuggestionDocument);
+  const [reject, rejecting] = useMutation(RejectSuggestionDocument);
+  const [error, setError] = useState<string | undefined>();
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      onChanged();
+    } catch (e) {
+      const problem = toProblem(e);
+      if (problem?.reason === 'STALE_QUOTE') setError('The text has changed since the suggestion was made; it cannot be applied as it is.');
+      else if (problem?.reason === 'SPANS_BLOCKS') setError('The suggestion spans more than one paragraph; make the change by hand.');
+      else setError(problem?.message);
+    }
+  };
+  const sector = SECTOR_LABELS[thread.author.sector as Sector] ?? thread.author.sector;
+  const open = thread.status === 'OPEN';
+  return (
+    <Paper
+      component="li"
+      withBorder
+      p="sm"
+      radius="sm"
+      data-thread-id={thread.id}
+      data-kind={thread.kind.toLowerCase()}
+      data-selected={selected ? 'true' : undefined}
+      className="concord-thread"
+      aria-label={`${KIND_LABELS[thread.kind]} by ${thread.author.user.name}`}
+    >
+      <Stack gap={6}>
+        <Group gap="xs" justify="space-between">
+          <Group gap={6}>
+            <Badge variant="outline" color="dark" data-kind-label>
+              {KIND_LABELS[thread.kind]}
+            </Badge>
+            <Badge variant={open ? 'filled' : 'light'} color={open ? 'concordBlue' : 'gray'}>
+              {STATUS_LABELS[thread.status]}
+            </Badge>
+          </Group>
+          <Button size="compact-xs" variant="subtle" onClick={onSelect} aria-pressed={selected}>
+            {selected ? 'Hide in text' : 'Show in text'}
+          </Button>
+        </Group>
+        <Text size="sm" fs="italic" className="concord-thread-quote" lineClamp={3}>
+          “{thread.quote}”
+        </Text>
+        <Text size="xs" c="dimmed">
+          {thread.author.user.name} · {thread.author.organisation} ({sector}) · {formatDateTime(thread.createdAt)}
+          {thread.sectionTitle ? ` · ${thread.sectionTitle}` : ''}
+        </Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {thread.body}
+          {thread.edited ? ' (edited)' : ''}
+        </Text>
+        {thread.suggestion !== null && thread.kind === 'SUGGESTION' && (
+          <Text size="sm">
+            <strong>Replace with:</strong> “{thread.suggestion}”
+          </Text>
+        )}
+        {thread.evidenceUrl && (
+          <Anchor href={thread.evidenceUrl} target="_blank" rel="noreferrer" size="sm">
+            Evidence link (opens in a new tab)
+          </Anchor>
+        )}
+        {thread.tags.length > 0 && (
+          <Group gap={4}>
+            {thread.tags.map((tag) => (
+              <Badge key={tag} size="sm" variant="light" color="gray">
+                {tag}
+              </Badge>
+            ))}
+          </Group>
+        )}
+        {thread.replies.length > 0 && (
+          <Stack gap={4} pl="sm" style={{ borderLeft: '2px solid var(--mantine-color-gray-4)' }} component="ol" aria-label="Replies">
+            {thread.replies.map((reply) => (
+              <li key={reply.id} style={{ listStyle: 'none' }}>
+                <Text size="xs" c="dimmed">
+                  {reply.author.user.name} · {formatDateTime(reply.createdAt)}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {reply.body}
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        )}
+        <FormError message={error} />
+        {canAct && (
+          <>
+            <ReplyForm annotationId={thread.id} onSent={onChanged} />
+            <Group gap="xs">
+              {open ? (
+                <Button size="xs" variant="default" loading={resolving.loading} onClick={() => void run(() => resolve({ variables: { id: thread.id } }))}>
+                  Resolve
+                </Button>
+              ) : (
+                <Button size="xs" variant="default" loading={reopening.loading} onClick={() => void run(() => reopen({ variables: { id: thread.id } }))}>
+                  Reopen
+                </Button>
+              )}
+              {open && canDecide && thread.kind === 'SUGGESTION' && (
+                <>
+                  <Button size="xs" loading={accepting.loading} onClick={() => void run(() => accept({ variables: { id: thread.id } }))}>
+                    Accept suggestion
+                  </Button>
+                  <Button size="xs" variant="default" loading={rejecting.loading} onClick={() => void run(() => reject({ variables: { id: thread.id } }))}>
+                    Reject suggestion
+                  </Button>
+                </>
+              )}
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function ReplyForm({ annotationId, onSent }: { annotationId: string; onSent: () => void }) {
+  const [body, setBody] = useState('');
+  const [reply, { loading, error }] = useMutation(ReplyToAnnotationDocument);
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!body.trim()) return;
+    try {
+      await reply({ variables: { annotationId, body: body.trim() } });
+      setBody('');
+      onSent();
+    } catch {
+      // Shown below from `error`.
+    }
+  };
+  return (
+    <form onSubmit={(e) => void onSubmit(e)}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Textarea size="xs" label="Reply" value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={1} style={{ flex: 1 }} error={error ? toProblem(error)?.message : undefined} />
+        <Button size="xs" type="submit" variant="light" loading={loading} disabled={!body.trim()}>
+          Send
+        </Button>
+      </Group>
+    </form>
+  );
+}
