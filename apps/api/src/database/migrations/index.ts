@@ -5,5 +5,6 @@ import { DocumentVersions1795270378712 } from './1795270378712-DocumentVersions'
 import { Annotations1795271326810 } from './1795271326810-Annotations';
 import { ReviewRounds1795271922276 } from './1795271922276-ReviewRounds';
 import { ConsensusRounds1795272307272 } from './1795272307272-ConsensusRounds';
+import { DecisionLinks1795273637992 } from './1795273637992-DecisionLinks';
 
-export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810, ReviewRounds1795271922276, ConsensusRounds1795272307272];
+export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810, ReviewRounds1795271922276, ConsensusRounds1795272307272, DecisionLinks1795273637992];

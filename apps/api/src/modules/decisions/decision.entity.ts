@@ -27,6 +27,9 @@ export class DecisionEntity {
   /** The result that drafted it, as text ("INCLUDE: 86% rated 7–9 …"). */
   @Field(() => String, { nullable: true }) @Column({ name: 'result_summary', type: 'text', nullable: true }) resultSummary!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Field(() => Date, { nullable: true }) @Column({ name: 'agreed_at', type: 'timestamptz', nullable: true }) agreedAt!: Date | null;
+  /** The earlier decision this one replaces. */
+  @Field(() => ID, { nullable: true }) @Column({ name: 'supersedes_id', type: 'uuid', nullable: true }) supersedesId!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'workspace_id' }) workspace?: WorkspaceEntity;
 }

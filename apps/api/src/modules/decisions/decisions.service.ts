@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { badInput, conflict, notFound } from '../../common/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { MemberEntity } from '../workspaces/member.entity';
+import { ProposeDecisionInput } from './dto/propose-decision.input';
 import { DecisionEntity, DecisionStatus } from './decision.entity';
 
 export interface NewDecision {
@@ -12,11 +16,15 @@ export interface NewDecision {
   milestoneId?: string | null;
   resultSummary?: string | null;
   createdBy: string | null;
+  supersedesId?: string | null;
 }
 
 @Injectable()
 export class DecisionsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   forWorkspace(workspaceId: string): Promise<DecisionEntity[]> {
     return this.db.getRepository(DecisionEntity).find({ where: { workspaceId }, order: { number: 'ASC' } });
@@ -40,7 +48,59 @@ export class DecisionsService {
       milestoneId: d.milestoneId ?? null,
       resultSummary: d.resultSummary ?? null,
       createdBy: d.createdBy,
+      agreedAt: null,
+      supersedesId: d.supersedesId ?? null,
     });
+  }
+
+  async proposeByMember(actor: MemberEntity, input: ProposeDecisionInput): Promise<DecisionEntity> {
+    await this.checkLinks(actor.workspaceId, input);
+    return this.db.transaction((tx) =>
+      this.propose(tx, { workspaceId: actor.workspaceId, title: input.title, statement: input.statement, rationale: input.rationale, milestoneId: input.milestoneId, roundItemId: input.roundItemId, createdBy: actor.id }),
+    );
+  }
+
+  /** PROPOSED → AGREED. An agreed decision is never edited; a superseded one cannot be agreed. */
+  async agree(actor: MemberEntity, id: string): Promise<DecisionEntity> {
+    return this.db.transaction(async (tx) => {
+      const d = await tx.getRepository(DecisionEntity).findOne({ where: { id, workspaceId: actor.workspaceId }, lock: { mode: 'pessimistic_write' } });
+      if (!d) throw notFound('Decision not found');
+      if (d.status !== DecisionStatus.PROPOSED) throw conflict(`This decision is ${d.status.toLowerCase()}: only a proposed decision can be agreed`, { reason: d.status });
+      d.status = DecisionStatus.AGREED;
+      d.agreedAt = new Date();
+      await tx.getRepository(DecisionEntity).save(d);
+      await this.audit.record({ workspaceId: d.workspaceId, actorId: actor.userId, action: 'decision.agreed', targetId: d.id, data: { ref: decisionRef(d.number) } }, tx);
+      return d;
+    });
+  }
+
+  /** Replaces an agreed decision: the new one is agreed and the old one SUPERSEDED, together. */
+  async supersede(actor: MemberEntity, id: string, input: ProposeDecisionInput): Promise<DecisionEntity> {
+    if (input.workspaceId !== actor.workspaceId) throw badInput('input.workspaceId', 'input.workspaceId: must be the decision’s workspace');
+    await this.checkLinks(actor.workspaceId, input);
+    return this.db.transaction(async (tx) => {
+      const old = await tx.getRepository(DecisionEntity).findOne({ where: { id, workspaceId: actor.workspaceId }, lock: { mode: 'pessimistic_write' } });
+      if (!old) throw notFound('Decision not found');
+      if (old.status !== DecisionStatus.AGREED) throw conflict('Only an agreed decision can be superseded', { reason: old.status });
+      const next = await this.propose(tx, { workspaceId: actor.workspaceId, title: input.title, statement: input.statement, rationale: input.rationale, milestoneId: input.milestoneId, roundItemId: input.roundItemId, createdBy: actor.id, supersedesId: old.id });
+      next.status = DecisionStatus.AGREED;
+      next.agreedAt = new Date();
+      await tx.getRepository(DecisionEntity).save(next);
+      old.status = DecisionStatus.SUPERSEDED;
+      await tx.getRepository(DecisionEntity).save(old);
+      await this.audit.record({ workspaceId: old.workspaceId, actorId: actor.userId, action: 'decision.superseded', targetId: old.id, data: { ref: decisionRef(old.number), by: decisionRef(next.number) } }, tx);
+      return next;
+    });
+  }
+
+  /** Links must point at objects of the same workspace. */
+  private async checkLinks(workspaceId: string, input: { milestoneId?: string; roundItemId?: string }) {
+    if (input.milestoneId && (await this.db.query('SELECT 1 FROM milestones WHERE id = $1 AND workspace_id = $2', [input.milestoneId, workspaceId])).length === 0) {
+      throw badInput('input.milestoneId', 'input.milestoneId: no such milestone in this workspace');
+    }
+    if (input.roundItemId && (await this.db.query('SELECT 1 FROM round_items WHERE id = $1 AND workspace_id = $2', [input.roundItemId, workspaceId])).length === 0) {
+      throw badInput('input.roundItemId', 'input.roundItemId: no such round item in this workspace');
+    }
   }
 }
 
