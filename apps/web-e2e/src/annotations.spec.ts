@@ -1,5 +1,7 @@
 // Annotations on the live draft: a member selects text and comments (keyboard shortcut), another member sees
-// the thread arrive live with its highlight, an editor resolves it; axe on the draft with the panel open.
+// the thread arrive live with its highlight, an editor resolves it. Review rounds: an editor shares a new
+// named version with a reviewer, who comments on it; the editor closes the round, triages and exports.
+// axe on the draft with the panel open and on the review pages.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +58,7 @@ async function selectPhrase(page: Page, phrase: string): Promise<void> {
   }, phrase);
 }
 
-test('a member comments on selected text, another sees it live, an editor resolves it', async ({ browser, baseURL }) => {
+test('a member comments on selected text, another sees it live, an editor resolves it and accepts a suggested edit', async ({ browser, baseURL }) => {
   const run = Date.now().toString(36);
   const phrase = 'referral thresholds';
   const body = `Thresholds differ by trust; say which (${run}).`;
@@ -80,6 +82,9 @@ test('a member comments on selected text, another sees it live, an editor resolv
   const mine = threads(hannah).getByRole('listitem').filter({ hasText: body });
   await expect(mine).toBeVisible();
   await expect(hannah.locator('.concord-annotation[data-kind="comment"]').filter({ hasText: phrase })).toBeVisible();
+  await expect(hannah.getByRole('navigation', { name: 'Outline and word count' })).toContainText(/open comment/);
+  await expect(mine.getByRole('button', { name: 'Delete' })).toBeVisible();
+  await checkA11y(hannah, 'annotations-author-panel');
 
   // Nadia did nothing: the thread and its highlight arrive through the subscription.
   const seen = threads(nadia).getByRole('listitem').filter({ hasText: body });
@@ -118,5 +123,117 @@ test('a member comments on selected text, another sees it live, an editor resolv
   await editor.getByRole('option', { name: 'Resolved' }).click();
   await expect(threads(editor).getByRole('listitem').filter({ hasText: body })).toContainText('Resolved');
 
+  // The editor accepts the suggested edit: the replacement lands in the live draft for everyone.
+  await editor.getByRole('combobox', { name: 'Status' }).click();
+  await editor.getByRole('option', { name: 'Open', exact: true }).click();
+  const suggestion = threads(editor).getByRole('listitem').filter({ hasText: `Clearer for NHS readers (${run}).` });
+  await suggestion.getByRole('button', { name: 'Accept suggestion' }).click();
+  await expect(draftText(nadia)).toContainText('registering with a GP');
+  await expect(draftText(hannah)).not.toContainText('GP registration');
+
+  // The author deletes a thread of their own, after confirming.
+  await selectPhrase(hannah, 'waiting times');
+  await hannah.keyboard.press('Control+Alt+m');
+  await dialog.getByLabel('Kind').click();
+  await hannah.getByRole('option', { name: 'Question' }).click();
+  await dialog.getByLabel('Your question').fill(`Which waiting times? (${run})`);
+  await dialog.getByRole('button', { name: 'Add question' }).click();
+  const question = threads(hannah).getByRole('listitem').filter({ hasText: `Which waiting times? (${run})` });
+  await expect(hannah.locator('.concord-annotation[data-kind="question"]')).toHaveText('waiting times');
+  await question.getByRole('button', { name: 'Delete' }).click();
+  await question.getByRole('button', { name: 'Yes, delete this thread' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(threads(nadia).getByRole('listitem').filter({ hasText: `Which waiting times? (${run})` })).toHaveCount(0);
+
   for (const page of [hannah, nadia, editor]) await page.context().close();
+});
+
+test('an editor opens a review round, a reviewer comments on the shared version, the editor closes and triages', async ({ browser, baseURL }) => {
+  const run = Date.now().toString(36);
+  const versionName = `Draft for stakeholders ${run}`;
+  const roundTitle = `Stakeholder review ${run}`;
+  const body = `NHS readers will not know what a HEP is (${run}).`;
+
+  const editor = await newSignedInPage(browser, baseURL, EDITOR);
+  await openDraft(editor);
+  await editor.getByRole('button', { name: 'Save a named version' }).click();
+  const save = editor.getByRole('dialog', { name: 'Save a named version' });
+  await save.getByLabel('Name').fill(versionName);
+  await save.getByRole('button', { name: 'Save version' }).click();
+  await expect(save).toBeHidden();
+
+  await editor.getByRole('link', { name: /^Review rounds/ }).click();
+  await expect(editor.getByRole('heading', { level: 1, name: 'Review rounds' })).toBeVisible();
+  await editor.getByRole('combobox', { name: 'Named version to share' }).click();
+  await editor.getByRole('option', { name: new RegExp(versionName) }).click();
+  await editor.getByRole('textbox', { name: /^Title/ }).fill(roundTitle);
+  await editor.getByRole('button', { name: 'Open the round' }).click();
+  await expect(editor.getByRole('heading', { level: 1, name: roundTitle })).toBeVisible();
+
+  await editor.getByLabel('Email address').fill('reviewer@demo.concord.test');
+  await editor.getByLabel('Organisation').fill('Student Minds');
+  await editor.getByRole('combobox', { name: 'Sector' }).click();
+  await editor.getByRole('option', { name: 'Student', exact: true }).click();
+  await editor.getByRole('button', { name: 'Invite', exact: true }).click();
+  await expect(editor.getByText('was added to the round directly')).toBeVisible();
+  await checkA11y(editor, 'review-round-editor');
+
+  const reviewer = await newSignedInPage(browser, baseURL, 'reviewer@demo.concord.test');
+  await sectionNav(reviewer).getByRole('link', { name: 'Drafts' }).click();
+  await reviewer.getByRole('link', { name: roundTitle }).click();
+  await expect(reviewer.getByRole('heading', { level: 1, name: roundTitle })).toBeVisible();
+  const version = reviewer.getByRole('textbox', { name: `Text of ${roundTitle}` });
+  await expect(version).toContainText('Purpose and audience');
+  await version.evaluate(async (el, wanted) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        window.getSelection()?.removeAllRanges();
+        window.getSelection()?.addRange(range);
+        break;
+      }
+    }
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }, 'senior leaders in HEPs');
+  await reviewer.getByRole('button', { name: 'Comment', exact: true }).click();
+  const dialog = reviewer.getByRole('dialog', { name: 'Comment on the selected text' });
+  await expect(dialog.getByTestId('annotation-quote')).toHaveText('senior leaders in HEPs');
+  await dialog.getByLabel('Your comment').fill(body);
+  await dialog.getByRole('button', { name: 'Add comment' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(reviewer.getByRole('status').filter({ hasText: 'Your comment was added.' })).toBeAttached();
+  await expect(reviewer.getByRole('list', { name: 'Reviewer comments' })).toContainText(body);
+  await expect(reviewer.locator('.concord-annotation').filter({ hasText: 'senior leaders in HEPs' })).toBeVisible();
+  await shot(reviewer, '04-reviewer-commented');
+  await checkA11y(reviewer, 'review-round-reviewer');
+
+  await editor.reload();
+  await expect(editor.getByRole('list', { name: 'Reviewer comments' })).toContainText(body);
+  await editor.getByRole('button', { name: 'Close the round now' }).click();
+  await expect(editor.getByRole('heading', { name: /^Summary: 1 reviewer comment/ })).toBeVisible();
+  const comment = editor.getByRole('list', { name: 'Reviewer comments' }).getByRole('listitem').filter({ hasText: body });
+  await comment.getByRole('combobox', { name: 'Response' }).click();
+  await editor.getByRole('option', { name: 'Accepted in part', exact: true }).click();
+  await comment.getByLabel('Reason').fill('We define HEP on first use and in the glossary.');
+  await comment.getByRole('button', { name: 'Save response' }).click();
+  await expect(comment.getByTestId('triage')).toContainText('Accepted in part');
+  const download = editor.waitForEvent('download');
+  await editor.getByRole('button', { name: /CSV/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/you-said-we-did\.csv$/);
+  const markdown = editor.waitForEvent('download');
+  await editor.getByRole('button', { name: /Markdown/ }).click();
+  expect((await markdown).suggestedFilename()).toMatch(/you-said-we-did\.md$/);
+  await shot(editor, '05-round-closed-triaged');
+  await checkA11y(editor, 'review-round-closed');
+
+  // Closed: the reviewer no longer sees it.
+  await reviewer.reload();
+  await expect(reviewer.getByRole('heading', { level: 1, name: 'Review round not available' })).toBeVisible();
+
+  for (const page of [editor, reviewer]) await page.context().close();
 });

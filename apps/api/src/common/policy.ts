@@ -139,6 +139,7 @@ export const OPERATION_RULES: Record<string, Action | OpenRule> = {
   'Document.annotations': 'annotation.read',
   'Annotation.author': 'inherit',
   'Annotation.deleted': 'inherit',
+  'Annotation.authorName': 'inherit',
   'Annotation.replies': 'inherit',
   'Reply.author': 'inherit',
   'Workspace.challengeTags': 'content.read',

@@ -23,6 +23,8 @@ import { VotesPage } from '../pages/VotesPage';
 const DocumentPage = lazy(() => import('../pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const VersionsPage = lazy(() => import('../pages/VersionsPage').then((m) => ({ default: m.VersionsPage })));
 const VersionPage = lazy(() => import('../pages/VersionPage').then((m) => ({ default: m.VersionPage })));
+const ReviewRoundsPage = lazy(() => import('../pages/ReviewRoundsPage').then((m) => ({ default: m.ReviewRoundsPage })));
+const ReviewRoundPage = lazy(() => import('../pages/ReviewRoundPage').then((m) => ({ default: m.ReviewRoundPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<InlineLoader label="Loading…" />}>{children}</Suspense>;
@@ -49,6 +51,8 @@ export function createRouter() {
                 { path: 'drafts/:documentId', element: <Lazy><DocumentPage /></Lazy> },
                 { path: 'drafts/:documentId/versions', element: <Lazy><VersionsPage /></Lazy> },
                 { path: 'drafts/:documentId/versions/:versionId', element: <Lazy><VersionPage /></Lazy> },
+                { path: 'reviews', element: <Lazy><ReviewRoundsPage /></Lazy> },
+                { path: 'reviews/:roundId', element: <Lazy><ReviewRoundPage /></Lazy> },
                 { path: 'votes', element: <SectionGuard path="votes" element={<VotesPage />} /> },
                 { path: 'models', element: <SectionGuard path="models" element={<ModelsPage />} /> },
                 { path: 'evidence', element: <SectionGuard path="evidence" element={<EvidencePage />} /> },

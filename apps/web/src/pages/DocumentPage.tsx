@@ -2,6 +2,7 @@
 // in the first bundle.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useApolloClient, useQuery, useSubscription } from '@apollo/client/react';
+import { Role } from '@concord/shared';
 import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
@@ -99,6 +100,7 @@ function DraftPage({ draft }: { draft: Draft }) {
           workspaceId={workspace.id}
           annotates={canAnnotate(workspace.myRole) && !lostAccess}
           decides={canDecideSuggestions(workspace.myRole)}
+          lead={workspace.myRole === Role.LEAD}
         />
       ) : (
         <InlineLoader label="Opening the draft…" />
@@ -119,6 +121,7 @@ function LiveDraft({
   workspaceId,
   annotates,
   decides,
+  lead,
 }: {
   session: CollabSession;
   me: CaretIdentity;
@@ -130,6 +133,7 @@ function LiveDraft({
   workspaceId: string;
   annotates: boolean;
   decides: boolean;
+  lead: boolean;
 }) {
   const synced = connection.kind === 'saved';
   const hooks = useRef<AnnotationHooks>({ onSelect: { current: null }, onComment: { current: null } }).current;
@@ -161,6 +165,11 @@ function LiveDraft({
     [annotations.threads],
   );
   useHighlights(editor, session, openThreads, selectedId);
+  const openPerSection = useMemo(() => {
+    const counts: Record<string, number> = {};
+    for (const t of annotations.threads ?? []) if (t.status === 'OPEN' && !t.deleted && t.sectionId) counts[t.sectionId] = (counts[t.sectionId] ?? 0) + 1;
+    return counts;
+  }, [annotations.threads]);
 
   const commentButton = annotates ? (
     <Button size="xs" onClick={openComment} aria-keyshortcuts="Control+Alt+M" aria-describedby="comment-hint">
@@ -196,7 +205,7 @@ function LiveDraft({
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 4 }}>
         <Stack gap="md">
-          <OutlinePanel sections={loaded ? sections : null} wordBudget={wordBudget} onGo={(index) => goToHeading(editor, index)} />
+          <OutlinePanel sections={loaded ? sections : null} wordBudget={wordBudget} onGo={(index) => goToHeading(editor, index)} openComments={openPerSection} />
           <AnnotationsPanel
             threads={annotations.threads}
             selectedId={selectedId}
@@ -205,6 +214,7 @@ function LiveDraft({
             canDecide={decides}
             commentAction={commentButton}
             onRefetch={annotations.refetch}
+            mayDelete={(thread) => annotates && (lead || thread.author.user.id === me.id)}
           />
           {aside}
         </Stack>

@@ -96,6 +96,11 @@ export class AnnotationsResolver {
     return a.deletedAt !== null && a.deletedAt !== undefined;
   }
 
+  @ResolveField(() => String, { description: 'The author’s name, readable by anyone who may read the annotation (reviewers included).' })
+  authorName(@Parent() a: LoadedAnnotation) {
+    return a.author?.user?.name ?? '';
+  }
+
   @ResolveField(() => MemberEntity)
   author(@Parent() a: LoadedAnnotation) {
     return a.author;

@@ -29,7 +29,7 @@ export class ReviewsResolver {
     return this.reviews.open(actor, input);
   }
 
-  @Mutation(() => ReviewerInvitation)
+  @Mutation(() => ReviewerInvitation, { description: 'Invites a stakeholder by link; someone already a member is added to the round directly and keeps their organisation and sector.' })
   @Scope(row('review_rounds', 'input.roundId'))
   inviteReviewer(@Args('input') input: InviteReviewerInput, @CurrentMember() actor: MemberEntity) {
     return this.reviews.invite(actor, input);

@@ -8,6 +8,7 @@ import { toProblem } from '../../../app/errors';
 import { formatDateTime, plural } from '../../../app/format';
 import {
   AcceptSuggestionDocument,
+  DeleteAnnotationDocument,
   RejectSuggestionDocument,
   ReopenAnnotationDocument,
   ReplyToAnnotationDocument,
@@ -42,6 +43,7 @@ export function AnnotationsPanel({
   canDecide,
   commentAction,
   onRefetch,
+  mayDelete,
 }: {
   threads: AnnotationThreadFragment[] | null;
   selectedId: string | null;
@@ -50,6 +52,8 @@ export function AnnotationsPanel({
   canDecide: boolean;
   commentAction?: ReactNode;
   onRefetch: () => void;
+  /** Whether the viewer may delete this thread (its author, or a lead). */
+  mayDelete: (thread: AnnotationThreadFragment) => boolean;
 }) {
   const [filters, setFilters] = useState<PanelFilters>(ALL);
   const list = useMemo(() => (threads ?? []).filter((t) => !t.deleted), [threads]);
@@ -96,6 +100,7 @@ export function AnnotationsPanel({
             onSelect={() => onSelect(thread.id === selectedId ? null : thread.id)}
             canAct={canAct}
             canDecide={canDecide}
+            canDelete={mayDelete(thread)}
             onChanged={onRefetch}
           />
         ))}
@@ -110,6 +115,7 @@ function Thread({
   onSelect,
   canAct,
   canDecide,
+  canDelete,
   onChanged,
 }: {
   thread: AnnotationThreadFragment;
@@ -117,8 +123,11 @@ function Thread({
   onSelect: () => void;
   canAct: boolean;
   canDecide: boolean;
+  canDelete: boolean;
   onChanged: () => void;
 }) {
+  const [remove, removing] = useMutation(DeleteAnnotationDocument);
+  const [confirming, setConfirming] = useState(false);
   const [resolve, resolving] = useMutation(ResolveAnnotationDocument);
   const [reopen, reopening] = useMutation(ReopenAnnotationDocument);
   const [accept, accepting] = useMutation(AcceptSuggestionDocument);
@@ -232,6 +241,21 @@ function Thread({
                   </Button>
                 </>
               )}
+              {canDelete &&
+                (confirming ? (
+                  <>
+                    <Button size="xs" color="danger" loading={removing.loading} onClick={() => void run(() => remove({ variables: { id: thread.id } }))}>
+                      Yes, delete this thread
+                    </Button>
+                    <Button size="xs" variant="subtle" onClick={() => setConfirming(false)}>
+                      Keep it
+                    </Button>
+                  </>
+                ) : (
+                  <Button size="xs" variant="subtle" color="danger" onClick={() => setConfirming(true)}>
+                    Delete
+                  </Button>
+                ))}
             </Group>
           </>
         )}

@@ -35,18 +35,39 @@ function BudgetSummary({ total, budget }: { total: number; budget: number | null
 }
 
 /** `sections` null: the draft's text has not arrived yet. */
-export function OutlinePanel({ sections, wordBudget, onGo }: { sections: Section[] | null; wordBudget: number | null; onGo: (headingIndex: number) => void }) {
+export function OutlinePanel({
+  sections,
+  wordBudget,
+  onGo,
+  openComments,
+}: {
+  sections: Section[] | null;
+  wordBudget: number | null;
+  onGo: (headingIndex: number) => void;
+  /** Open comment threads per section id, when the draft shows them. */
+  openComments?: Record<string, number>;
+}) {
   return (
     <Paper component="nav" aria-labelledby="outline-heading" withBorder p="md" radius="md">
       <Title order={2} size="h4" id="outline-heading" mb="xs">
         Outline and word count
       </Title>
-      {sections ? <Outline sections={sections} wordBudget={wordBudget} onGo={onGo} /> : <InlineLoader label="Loading the outline…" />}
+      {sections ? <Outline sections={sections} wordBudget={wordBudget} onGo={onGo} openComments={openComments} /> : <InlineLoader label="Loading the outline…" />}
     </Paper>
   );
 }
 
-function Outline({ sections, wordBudget, onGo }: { sections: Section[]; wordBudget: number | null; onGo: (headingIndex: number) => void }) {
+function Outline({
+  sections,
+  wordBudget,
+  onGo,
+  openComments,
+}: {
+  sections: Section[];
+  wordBudget: number | null;
+  onGo: (headingIndex: number) => void;
+  openComments?: Record<string, number>;
+}) {
   const rows = sections.map((section) => ({ ...section, words: section.wordCount + countWords(section.title) }));
   const total = rows.reduce((sum, row) => sum + row.words, 0);
   const opening = rows.find((row) => row.level === 0 && row.words > 0);
@@ -74,7 +95,7 @@ function Outline({ sections, wordBudget, onGo }: { sections: Section[]; wordBudg
                 <Anchor component="button" type="button" size="sm" fw={row.level === 1 ? 700 : 600} ta="left" onClick={() => onGo(index)}>
                   {row.title.trim() || 'Untitled heading'}
                 </Anchor>
-                <SectionWords words={row.words} budget={wordBudget} />
+                <SectionWords words={row.words} budget={wordBudget} comments={openComments?.[row.id]} />
               </Box>
             </List.Item>
           ))}
@@ -84,11 +105,12 @@ function Outline({ sections, wordBudget, onGo }: { sections: Section[]; wordBudg
   );
 }
 
-function SectionWords({ words, budget }: { words: number; budget: number | null }) {
+function SectionWords({ words, budget, comments }: { words: number; budget: number | null; comments?: number }) {
   return (
     <Text size="xs" c="dimmed">
       {formatWords(words)}
       {budget ? ` · ${share(words, budget)} of the budget` : ''}
+      {comments ? ` · ${comments} open ${comments === 1 ? 'comment' : 'comments'}` : ''}
     </Text>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router';
+import { reviewsHref } from '../../reviews/reviews';
 import { formatDateTime } from '../../../app/format';
 import type { VersionSummaryFragment } from '../../../generated/graphql';
 import { versionHref, versionsHref } from '../documents';
@@ -59,6 +60,9 @@ export function VersionsCard({ workspaceId, documentId, versions, canSave, upToD
         )}
         <Anchor component={Link} to={versionsHref(workspaceId, documentId)} size="sm">
           All versions: view, compare, restore
+        </Anchor>
+        <Anchor component={Link} to={reviewsHref(workspaceId)} size="sm">
+          Review rounds: share a version with stakeholders
         </Anchor>
       </Stack>
       {canSave && (

@@ -2,7 +2,7 @@
 // workspace is added directly and gets no link.
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { Alert, Button, CopyButton, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, CopyButton, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import type { Sector } from '@concord/shared';
 import { splitFieldErrors } from '../../../app/errors';
 import { InviteReviewerDocument, ReviewRoundDetailDocument, type InviteReviewerMutation } from '../../../generated/graphql';
@@ -46,9 +46,9 @@ export function InviteReviewerForm({ roundId }: { roundId: string }) {
     <Paper withBorder p="md" radius="md">
       <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="invite-reviewer-heading">
         <Stack gap="sm">
-          <h3 id="invite-reviewer-heading" style={{ margin: 0 }}>
+          <Title order={2} size="h4" id="invite-reviewer-heading">
             Invite a reviewer
-          </h3>
+          </Title>
           {result &&
             (result.link ? (
               <Alert color="success" variant="light" title="Invitation created" role="status">

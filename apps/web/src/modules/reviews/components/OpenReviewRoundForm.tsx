@@ -1,7 +1,7 @@
 // Opens a review round on a named version with a closing date (editors and leads).
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Group, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
 import { splitFieldErrors } from '../../../app/errors';
 import { OpenReviewRoundDocument, ReviewableVersionsDocument, WorkspaceReviewRoundsDocument } from '../../../generated/graphql';
 import { FormError } from '../../layout/components/FormError';
@@ -44,9 +44,9 @@ export function OpenReviewRoundForm({ workspaceId, onOpened }: { workspaceId: st
   return (
     <Paper withBorder p="md" radius="md" component="form" onSubmit={(e: FormEvent) => void onSubmit(e)} noValidate aria-labelledby="open-round-heading">
       <Stack gap="sm">
-        <h3 id="open-round-heading" style={{ margin: 0 }}>
+        <Title order={2} size="h4" id="open-round-heading">
           Open a review round
-        </h3>
+        </Title>
         <FormError message={formError} />
         <Select
           label="Named version to share"
