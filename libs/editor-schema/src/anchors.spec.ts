@@ -109,3 +109,49 @@ describe('locating a quote from an earlier version', () => {
     expect(locateQuote(linear, 'Waiting lists for talking therapies are long', 'sec-challenges')).toBeNull();
   });
 });
+
+describe('anchors under seeded random concurrent edits', () => {
+  // A xorshift PRNG so a failing seed can be replayed.
+  const rng = (seed: number) => () => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return ((seed >>> 0) % 1_000_000) / 1_000_000;
+  };
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i: text outside the range never enters it, text typed inside stays in it, the quote survives', (seed) => {
+    const random = rng(seed * 7919);
+    const quote = 'waiting times vary';
+    // All lower case, so the capitals the test inserts can be told apart from the original text.
+    const a = doc(['paragraph', `across regions ${quote} widely between services.`]);
+    const b = new Y.Doc();
+    sync(a, b);
+    const start = linearText(a).text.indexOf(quote);
+    const anchor = anchorFromOffsets(a, start, start + quote.length);
+    let typedInside = 0;
+    for (let step = 0; step < 60; step++) {
+      const d = random() < 0.5 ? a : b;
+      const t = textOf(d, 0);
+      const r = resolveAnchor(d, anchor)!;
+      const where = random();
+      // Before the range, inside it (strictly between its first and last character), or after it.
+      const at = where < 0.33 ? Math.floor(random() * (r.start + 1)) : where < 0.66 && r.end - r.start > 1 ? r.start + 1 + Math.floor(random() * (r.end - r.start - 1)) : r.end + Math.floor(random() * (t.length - r.end + 1));
+      if (at > r.start && at < r.end) typedInside++;
+      t.insert(at, String.fromCharCode(65 + Math.floor(random() * 26)));
+      if (random() < 0.3) sync(a, b);
+    }
+    sync(a, b);
+    const ra = resolveAnchor(a, anchor)!;
+    const rb = resolveAnchor(b, anchor)!;
+    expect(ra.text).toBe(rb.text);
+    // Strip what was inserted: the range holds exactly the quote, and the text either side exactly what was
+    // either side, so nothing typed before or after the range entered it, and nothing typed inside left it.
+    const strip = (x: string) => x.replace(/[A-Z]/g, '');
+    const full = linearText(a).text;
+    expect(strip(ra.text)).toBe(quote);
+    // Typing at either edge went outside: the range holds exactly the characters typed inside it.
+    expect(ra.text.length - quote.length).toBe(typedInside);
+    expect(strip(full.slice(0, ra.start))).toBe('across regions ');
+    expect(strip(full.slice(ra.end))).toBe(' widely between services.');
+  });
+});
