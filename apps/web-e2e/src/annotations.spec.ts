@@ -84,6 +84,23 @@ test('a member comments on selected text, another sees it live, an editor resolv
   await expect(hannah.locator('.concord-annotation[data-kind="comment"]').filter({ hasText: phrase })).toBeVisible();
   await expect(hannah.getByRole('navigation', { name: 'Outline and word count' })).toContainText(/open comment/);
   await expect(mine.getByRole('button', { name: 'Delete' })).toBeVisible();
+
+  // Hannah edits her own text in place; the thread is marked "(edited)" and Nadia sees the new text live.
+  const revised = `${body} Name the trusts too.`;
+  await expect(threads(nadia).getByRole('listitem').filter({ hasText: body })).toBeVisible();
+  await mine.getByRole('button', { name: 'Edit', exact: true }).click();
+  const editField = mine.getByLabel('Edit your text');
+  await expect(editField).toBeFocused();
+  await expect(editField).toHaveValue(body);
+  await checkA11y(hannah, 'annotations-edit-form');
+  await editField.fill(revised);
+  await mine.getByRole('button', { name: 'Save' }).click();
+  await expect(editField).toBeHidden();
+  await expect(mine.getByTestId('annotation-body')).toHaveText(`${revised} (edited)`);
+  await expect(mine.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
+  await expect(threads(nadia).getByRole('listitem').filter({ hasText: body }).getByTestId('annotation-body')).toHaveText(`${revised} (edited)`);
+  // Nadia may not edit Hannah's comment.
+  await expect(threads(nadia).getByRole('listitem').filter({ hasText: body }).getByRole('button', { name: 'Edit', exact: true })).toHaveCount(0);
   await checkA11y(hannah, 'annotations-author-panel');
 
   // Nadia did nothing: the thread and its highlight arrive through the subscription.
@@ -94,6 +111,13 @@ test('a member comments on selected text, another sees it live, an editor resolv
   await seen.getByLabel('Reply').fill(`Agreed (${run}).`);
   await seen.getByRole('button', { name: 'Send' }).click();
   await expect(threads(hannah).getByRole('listitem').filter({ hasText: body })).toContainText(`Agreed (${run}).`);
+  // Nadia edits her own reply; Hannah sees it marked "(edited)".
+  const nadiaReply = seen.getByRole('list', { name: 'Replies' }).getByRole('listitem').first();
+  await expect(nadiaReply).toContainText(`Agreed (${run}).`);
+  await nadiaReply.getByRole('button', { name: 'Edit', exact: true }).click();
+  await nadiaReply.getByLabel('Edit your reply').fill(`Agreed, for every trust (${run}).`);
+  await nadiaReply.getByRole('button', { name: 'Save' }).click();
+  await expect(threads(hannah).getByRole('listitem').filter({ hasText: body })).toContainText(`Agreed, for every trust (${run}). (edited)`);
   await shot(nadia, '02-thread-live');
   await checkA11y(nadia, 'annotations-draft-panel');
 

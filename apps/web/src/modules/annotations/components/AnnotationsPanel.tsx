@@ -1,6 +1,6 @@
 // The draft's threads beside the text: filters, then each thread with its quote, kind, status, author and
 // sector, replies and actions. The list follows `annotationChanged` (each event refetches it).
-import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { SECTOR_LABELS, type Sector } from '@concord/shared';
@@ -9,14 +9,17 @@ import { formatDateTime, plural } from '../../../app/format';
 import {
   AcceptSuggestionDocument,
   DeleteAnnotationDocument,
+  EditAnnotationDocument,
+  EditReplyDocument,
   RejectSuggestionDocument,
   ReopenAnnotationDocument,
   ReplyToAnnotationDocument,
   ResolveAnnotationDocument,
   type AnnotationThreadFragment,
 } from '../../../generated/graphql';
+import { useViewer } from '../../auth/hooks/useViewer';
 import { FormError } from '../../layout/components/FormError';
-import { KIND_LABELS, KIND_OPTIONS, STATUS_LABELS, STATUS_OPTIONS } from '../annotations';
+import { ANNOTATION_LIMITS, KIND_LABELS, KIND_OPTIONS, STATUS_LABELS, STATUS_OPTIONS } from '../annotations';
 
 export interface PanelFilters {
   status: string | null;
@@ -133,6 +136,10 @@ function Thread({
   const [accept, accepting] = useMutation(AcceptSuggestionDocument);
   const [reject, rejecting] = useMutation(RejectSuggestionDocument);
   const [error, setError] = useState<string | undefined>();
+  const [editing, setEditing, editButton] = useInlineEdit();
+  const viewer = useViewer();
+  // Only the author changes their own text (the server refuses anyone else).
+  const mine = canAct && thread.author.user.id === viewer.id;
   const run = async (action: () => Promise<unknown>) => {
     setError(undefined);
     try {
@@ -180,10 +187,23 @@ function Thread({
           {thread.author.user.name} · {thread.author.organisation} ({sector}) · {formatDateTime(thread.createdAt)}
           {thread.sectionTitle ? ` · ${thread.sectionTitle}` : ''}
         </Text>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {thread.body}
-          {thread.edited ? ' (edited)' : ''}
-        </Text>
+        {editing ? (
+          <EditTextForm
+            kind="annotation"
+            id={thread.id}
+            initial={thread.body}
+            label="Edit your text"
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) onChanged();
+            }}
+          />
+        ) : (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="annotation-body">
+            {thread.body}
+            {thread.edited && <EditedMark />}
+          </Text>
+        )}
         {thread.suggestion !== null && thread.kind === 'SUGGESTION' && (
           <Text size="sm">
             <strong>Replace with:</strong> “{thread.suggestion}”
@@ -206,14 +226,7 @@ function Thread({
         {thread.replies.length > 0 && (
           <Stack gap={4} pl="sm" style={{ borderLeft: '2px solid var(--mantine-color-gray-4)' }} component="ol" aria-label="Replies">
             {thread.replies.map((reply) => (
-              <li key={reply.id} style={{ listStyle: 'none' }}>
-                <Text size="xs" c="dimmed">
-                  {reply.author.user.name} · {formatDateTime(reply.createdAt)}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {reply.body}
-                </Text>
-              </li>
+              <ReplyItem key={reply.id} reply={reply} mine={canAct && reply.author.user.id === viewer.id} onChanged={onChanged} />
             ))}
           </Stack>
         )}
@@ -240,6 +253,11 @@ function Thread({
                     Reject suggestion
                   </Button>
                 </>
+              )}
+              {mine && !editing && (
+                <Button ref={editButton} size="xs" variant="subtle" onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
               )}
               {canDelete &&
                 (confirming ? (
@@ -286,6 +304,130 @@ function ReplyForm({ annotationId, onSent }: { annotationId: string; onSent: () 
           Send
         </Button>
       </Group>
+    </form>
+  );
+}
+
+/** Whether the inline edit form is open; focus goes back to the Edit button when it closes. */
+function useInlineEdit() {
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing) wasEditing.current = true;
+    else if (wasEditing.current) {
+      wasEditing.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+  return [editing, setEditing, editButton] as const;
+}
+
+function EditedMark() {
+  return (
+    <Text component="span" size="xs" c="dimmed" data-testid="edited">
+      {' '}
+      (edited)
+    </Text>
+  );
+}
+
+type ReplyFragment = AnnotationThreadFragment['replies'][number];
+
+function ReplyItem({ reply, mine, onChanged }: { reply: ReplyFragment; mine: boolean; onChanged: () => void }) {
+  const [editing, setEditing, editButton] = useInlineEdit();
+  return (
+    <li style={{ listStyle: 'none' }} data-reply-id={reply.id}>
+      <Text size="xs" c="dimmed">
+        {reply.author.user.name} · {formatDateTime(reply.createdAt)}
+      </Text>
+      {editing ? (
+        <EditTextForm
+          kind="reply"
+          id={reply.id}
+          initial={reply.body}
+          label="Edit your reply"
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onChanged();
+          }}
+        />
+      ) : (
+        <Group gap="xs" justify="space-between" align="flex-start" wrap="nowrap">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {reply.body}
+            {reply.edited && <EditedMark />}
+          </Text>
+          {mine && (
+            <Button ref={editButton} size="compact-xs" variant="subtle" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          )}
+        </Group>
+      )}
+    </li>
+  );
+}
+
+/** The author's own annotation or reply text, changed in place; server errors show beside the field. */
+function EditTextForm({ kind, id, initial, label, onDone }: { kind: 'annotation' | 'reply'; id: string; initial: string; label: string; onDone: (saved: boolean) => void }) {
+  const [body, setBody] = useState(initial);
+  const [editAnnotation, annotationState] = useMutation(EditAnnotationDocument);
+  const [editReply, replyState] = useMutation(EditReplyDocument);
+  const { loading, error } = kind === 'annotation' ? annotationState : replyState;
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    const el = field.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, []);
+  const trimmed = body.trim();
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!trimmed) return;
+    if (trimmed === initial) {
+      onDone(false);
+      return;
+    }
+    try {
+      const input = { id, body: trimmed };
+      if (kind === 'annotation') await editAnnotation({ variables: { input } });
+      else await editReply({ variables: { input } });
+      onDone(true);
+    } catch {
+      // Shown beside the field from `error`.
+    }
+  };
+  return (
+    <form onSubmit={(e) => void onSubmit(e)}>
+      <Stack gap={4}>
+        <Textarea
+          ref={field}
+          size="xs"
+          label={label}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              onDone(false);
+            }
+          }}
+          autosize
+          minRows={2}
+          maxLength={ANNOTATION_LIMITS.bodyMax}
+          error={error ? toProblem(error)?.message : undefined}
+        />
+        <Group gap="xs">
+          <Button size="xs" type="submit" loading={loading} disabled={!trimmed}>
+            Save
+          </Button>
+          <Button size="xs" variant="default" onClick={() => onDone(false)}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
     </form>
   );
 }
