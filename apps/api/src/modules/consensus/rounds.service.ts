@@ -19,6 +19,7 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { toCsv } from '../../common/csv';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { ErrorCode } from '@concord/shared';
@@ -423,11 +424,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       lines.push([String(item.position), item.criterion.statement, 'All', String(r.n), fmt(r.median), fmt(r.q1), fmt(r.q3), fmt(r.iqr), pct(r.lowShare), pct(r.middleShare), pct(r.highShare), r.verdict]);
       for (const s of r.bySector) lines.push([String(item.position), item.criterion.statement, s.sector, s.suppressed ? 'fewer than 3' : String(s.n), fmt(s.median), '', '', '', '', '', s.suppressed ? '' : pct(s.agreeShare), '']);
     }
-    const cell = (v: string) => {
-      const safe = /^[=+\-@]/.test(v) ? `'${v}` : v;
-      return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    return lines.map((l) => l.map(cell).join(',')).join('\r\n') + '\r\n';
+    return toCsv(lines);
   }
 
   private checkTimes(opensAt: Date | null, closesAt: Date | null) {

@@ -1,16 +1,12 @@
 // "You said, we did": the triage of a review round as CSV (RFC 4180) and as a Markdown table.
+import { toCsv } from '../../common/csv';
 type Row = { section: string; organisation: string; sector: string; kind: string; quote: string; comment: string; response: string; reason: string };
 
 const HEADERS = ['Section', 'Organisation', 'Sector', 'Kind', 'Passage', 'You said', 'We did', 'Why'];
 const cells = (r: Row) => [r.section, r.organisation, r.sector, r.kind, r.quote, r.comment, r.response, r.reason];
 
 export function triageCsv(rows: Row[]): string {
-  // Cells starting with = + - @ are prefixed so spreadsheets do not run them as formulas.
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return [HEADERS, ...rows.map(cells)].map((line) => line.map(cell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([HEADERS, ...rows.map(cells)]);
 }
 
 export function triageMarkdown(title: string, rows: Row[]): string {
