@@ -570,8 +570,11 @@ async function main() {
     for (const [key, [title, fn]] of Object.entries(LOAD_RUNS)) {
       if (!LOADS.includes(key)) continue;
       for (const server of servers) {
+        // Our documents of the previous load unload (and compact) idleUnloadMs after it: not during this one.
+        if (server.idleUnloadMs && server.lastLoadEnd) await sleep(Math.max(0, server.lastLoadEnd + server.idleUnloadMs + 2000 - performance.now()));
         log(`${server.name}: ${title}`);
         out.servers[server.name][key === 's' ? 'stock' : key] = await marked(server, key, () => fn(server));
+        server.lastLoadEnd = performance.now();
       }
     }
     let ours = servers.find((s) => s.name === 'ours');
