@@ -101,8 +101,15 @@ function usage(s0, s1) {
   const ms = s1.t - s0.t;
   let db = 0;
   for (const [pid, c1] of s1.pgCpu) db += c1 - (s0.pgCpu.get(pid) ?? 0);
-  const machine = ((s1.machine.busy - s0.machine.busy) / (s1.machine.total - s0.machine.total)) * availableParallelism() * 100;
-  return { serverCpuPct: ((s1.cpu - s0.cpu) / ms) * 100, dbCpuPct: s0.pgCpu.size || s1.pgCpu.size ? (db / ms) * 100 : null, machineCpuPct: machine, rssMB: s1.rss };
+  const share = (k) => ((s1.machine[k] - s0.machine[k]) / (s1.machine.total - s0.machine.total)) * availableParallelism() * 100;
+  return {
+    serverCpuPct: ((s1.cpu - s0.cpu) / ms) * 100,
+    dbCpuPct: s0.pgCpu.size || s1.pgCpu.size ? (db / ms) * 100 : null,
+    machineCpuPct: share('busy'),
+    // CPUs idle while some task waits for the disk: what stalls a commit's fsync shows up here
+    ioWaitPct: share('iowait'),
+    rssMB: s1.rss,
+  };
 }
 
 /** Connects `clientsPerRoom` editors to each of `rooms` rooms, spread over the generator processes. */
@@ -139,7 +146,7 @@ async function step(server, gens, { ratePerClient, warmupMs, measureMs, drainMs 
   const hist = results.reduce((h, r) => h.merge(new Histogram(r.hist)), new Histogram());
   const secs = measureMs / 1000;
   const u = usage(s0, s1);
-  const generatorCpuPct = (sum(results.map((r) => r.cpuMs)) / measureMs) * 100;
+  const generatorCpuPct = sum(results.map((r) => (r.cpuMs / r.cpuWindowMs) * 100));
   return {
     offeredPerSec: sum(results.map((r) => r.offered)),
     updatesPerSec: sum(results.map((r) => r.sentInWindow)) / secs,
@@ -179,7 +186,7 @@ async function saturation(server) {
     r.attempt = attempt;
     r.generatorBound = r.generatorMaxEventLoop > 0.8; // then the generators, not the server, set the limit
     steps.push(r);
-    log(`  ${server.name} (c) ${Math.round(rate)}/s → p99 ${r.latencyMs.p99?.toFixed(2)} ms, sent ${Math.round(r.updatesPerSec)}/s, server ${r.serverCpuPct.toFixed(0)}%, generators ${r.generatorCpuPct.toFixed(0)}%, rest of machine ${r.otherCpuPct.toFixed(0)}% ${r.held ? 'held' : 'NOT held'}${r.generatorBound ? ' (load generator saturated)' : ''}`);
+    log(`  ${server.name} (c) ${Math.round(rate)}/s → p99 ${r.latencyMs.p99?.toFixed(2)} ms, sent ${Math.round(r.updatesPerSec)}/s, server ${r.serverCpuPct.toFixed(0)}%, generators ${r.generatorCpuPct.toFixed(0)}%, rest of machine ${r.otherCpuPct.toFixed(0)}%, I/O wait ${r.ioWaitPct.toFixed(0)}% ${r.held ? 'held' : 'NOT held'}${r.generatorBound ? ' (load generator saturated)' : ''}`);
     return r.held || (attempt === 1 && at(rate, 2));
   };
   try {
@@ -652,9 +659,9 @@ function report(out) {
   const table = (title, rows) => {
     lines.push('', title);
     const head = ['', ...names, ...(s.ours && s.reference ? ['ours/ref'] : []), ...(s.ours && s.bare ? ['ours/bare'] : [])];
-    const body = rows.map(([label, get, fmt = f1]) => {
+    const body = rows.map(([label, get, fmt = f1, noRatio = false]) => {
       const v = names.map((n) => (s[n] ? get(s[n]) : null));
-      const ratio = (a, b) => (typeof a !== 'number' || typeof b !== 'number' || !b ? '–' : (a / b).toFixed(2));
+      const ratio = (a, b) => (noRatio || typeof a !== 'number' || typeof b !== 'number' || !b ? '–' : (a / b).toFixed(2));
       return [label, ...v.map((x) => fmt(x)), ...(s.ours && s.reference ? [ratio(get(s.ours), get(s.reference))] : []), ...(s.ours && s.bare ? [ratio(get(s.ours), get(s.bare))] : [])];
     });
     const widths = head.map((_, i) => Math.max(...[head, ...body].map((r) => String(r[i]).length)));
@@ -666,14 +673,15 @@ function report(out) {
     [`p95 propagation (ms)`, (x) => x[k]?.latencyMs.p95, (v) => f1(v, 2)],
     [`p99 propagation (ms)`, (x) => x[k]?.latencyMs.p99, (v) => f1(v, 2)],
     [`max propagation (ms)`, (x) => x[k]?.latencyMs.max],
-    [`updates/s`, (x) => x[k]?.updatesPerSec, f0],
+    [`updates/s`, (x) => x[k]?.updatesPerSec, f0, true],
     [`deliveries/s (edit reaching another editor)`, (x) => x[k]?.deliveriesPerSec, f0],
     [`frames/s received by clients`, (x) => x[k]?.framesPerSec, f0],
     [`server CPU (% of one core)`, (x) => x[k]?.serverCpuPct, f0],
     [`PostgreSQL backends CPU (%)`, (x) => x[k]?.dbCpuPct, f0],
     [`server RSS at end (MB)`, (x) => x[k]?.rssMB, f0],
     [`generators CPU (%) / max event-loop use`, (x) => (x[k] ? `${f0(x[k].generatorCpuPct)} / ${f1(x[k].generatorMaxEventLoop, 2)}` : null), (v) => v ?? '–'],
-    [`rest of the machine CPU (%)`, (x) => x[k]?.otherCpuPct, f0],
+    [`rest of the machine CPU (%)`, (x) => x[k]?.otherCpuPct, f0, true],
+    [`machine I/O wait (% of one core)`, (x) => x[k]?.ioWaitPct, f0, true],
     [`edits lost / not applied by a replica`, (x) => (x[k] ? `${x[k].missing} / ${x[k].unapplied}` : null), (v) => v ?? '–'],
   ];
   const m = out.machine;
@@ -703,12 +711,12 @@ function report(out) {
   }
   if (names.some((n) => s[n].d)) {
     table('(d) join storm: 100 clients ask for a 1.6 MB document at once (document loaded)', [
-      ['document (MB, encoded state)', (x) => (x.d ? x.d.documentBytes / 1e6 : null), (v) => f1(v, 2)],
+      ['document (MB, encoded state)', (x) => (x.d ? x.d.documentBytes / 1e6 : null), (v) => f1(v, 2), true],
       ['all synced (ms)', (x) => x.d?.warm.allSyncedMs, f0],
       ['median client synced (ms)', (x) => x.d?.warm.p50SyncMs, f0],
       ['median / slowest socket open (ms)', (x) => (x.d ? `${f0(x.d.warm.p50OpenMs)} / ${f0(x.d.warm.maxOpenMs)}` : null), (v) => v ?? '–'],
       ['server CPU during the storm (ms)', (x) => x.d?.warm.serverCpuMs, f0],
-      ['clients failed', (x) => x.d?.warm.failed.length, f0],
+      ['clients failed', (x) => x.d?.warm.failed.length, f0, true],
     ]);
   }
   const o = s.ours;

@@ -131,17 +131,19 @@ async function run({ ratePerClient, warmupMs, measureMs, drainMs }) {
   window = { start: t0 + warmupMs, end: t0 + warmupMs + measureMs, hist: new Histogram(), deliveries: 0 };
   let sent = 0;
   let sentInWindow = 0;
-  let cpu0, elu0, frames0, cpu, elu, frames;
+  let cpu0, elu0, frames0, at0, cpu, elu, frames, cpuWindowMs;
   const framesIn = () => editors.reduce((n, e) => n + (e.client.framesIn ?? 0), 0);
   await new Promise((resolve) => {
     const tick = () => {
       const now = performance.now();
       if (!cpu0 && now >= window.start) {
+        at0 = now;
         cpu0 = process.cpuUsage();
         elu0 = performance.eventLoopUtilization();
         frames0 = framesIn();
       }
       if (now >= window.end) {
+        cpuWindowMs = now - at0; // a late timer stretches the window: CPU % is over the time actually spanned
         cpu = process.cpuUsage(cpu0);
         elu = performance.eventLoopUtilization(elu0);
         frames = framesIn() - frames0;
@@ -178,6 +180,7 @@ async function run({ ratePerClient, warmupMs, measureMs, drainMs }) {
     missing: missing(),
     unapplied,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuWindowMs,
     elu: elu.utilization,
     measureMs,
   };

@@ -225,5 +225,5 @@ export function machineCpu() {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
   const idle = f[3] + f[4];
   const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
+  return { busy: total - idle, iowait: f[4], total };
 }

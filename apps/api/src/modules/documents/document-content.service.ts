@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { integrate } from './snapshot';
 
 export interface LoadedContent {
   /** Snapshot and log merged into one Yjs update. */
@@ -85,7 +86,7 @@ export class DocumentContentService {
       const log: { id: string; data: Buffer }[] = await tx.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
       if (log.length === 0) return { folded: 0, bytes: 0 };
       const snapshot: { state: Buffer }[] = await tx.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
-      const merged = Y.mergeUpdates([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
+      const merged = integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
       const maxId = log[log.length - 1].id;
       await tx.query(
         `INSERT INTO document_snapshots (document_id, state, updated_at) VALUES ($1, $2, now())
@@ -97,3 +98,4 @@ export class DocumentContentService {
     });
   }
 }
+
