@@ -280,3 +280,41 @@ test('an editor starts a document with a word budget, renames it and formats its
   await expect(page.getByRole('button', { name: `Rename ${renamed}` })).toBeVisible();
   await checkA11y(page, 'drafts-editor');
 });
+
+test("signing out deletes the drafts' offline copies, after warning about edits the server has not got", async ({ browser, baseURL }) => {
+  const copies = (page: Page) =>
+    page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('concord-doc-')));
+  const page = await newSignedInPage(browser, baseURL, HE.email);
+  await openDraft(page);
+  await expect.poll(() => copies(page)).toHaveLength(1);
+
+  // Offline with an edit only this browser holds: signing out warns, and staying keeps everything.
+  await page.context().setOffline(true);
+  await expect(connection(page)).toContainText('Offline');
+  const unsent = `Not sent yet (${Date.now().toString(36)}).`;
+  await typeAtEnd(page, unsent);
+  const account = page.getByRole('button', { name: `${HE.name}: account menu` });
+  await account.click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  const warning = page.getByRole('dialog', { name: 'Edits not saved yet' });
+  await expect(warning).toContainText('deletes this browser');
+  await checkA11y(page, 'sign-out-unsent-warning');
+  await warning.getByRole('button', { name: 'Stay signed in' }).click();
+  await expect(warning).toBeHidden();
+
+  // Back online the edit is saved; signing out then asks nothing and leaves no copy behind.
+  await page.context().setOffline(false);
+  await expect(connection(page)).toContainText('Saved');
+  await account.click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Sign in/ })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Edits not saved yet' })).toHaveCount(0);
+  await expect.poll(() => copies(page)).toEqual([]);
+
+  // The edit was kept by the server, not by the deleted copy.
+  const other = await newSignedInPage(browser, baseURL, NHS.email);
+  await openDraft(other);
+  await expect(draftText(other)).toContainText(unsent);
+  await other.context().close();
+  await page.context().close();
+});

@@ -73,6 +73,9 @@ export class DocRoom {
     });
     this.ready = this.content.load(documentId).then((loaded) => {
       Y.applyUpdate(this.doc, loaded.state, 'load');
+      // A compacted snapshot with no log after it is already the encoded state: the first joiners of a
+      // cold document get it without encoding the whole document again.
+      if (loaded.logLength === 0) this.fullState = loaded.state;
       this.storedBytes = loaded.bytes;
       this.logLength = loaded.logLength;
     });

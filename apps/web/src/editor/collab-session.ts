@@ -5,6 +5,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { ConnectionState } from './connection';
+import { localCopyName, rememberLocalCopy, trackPendingEdits } from './local-copies';
 
 export interface CollabSession {
   /** Unique per session: a component keyed by it lives exactly as long as the session. */
@@ -32,7 +33,8 @@ export function collabUrl(): string {
 
 export function openCollabSession(documentId: string): CollabSession {
   const doc = new Y.Doc();
-  const persistence = new IndexeddbPersistence(`concord-doc-${documentId}`, doc);
+  const persistence = new IndexeddbPersistence(localCopyName(documentId), doc);
+  rememberLocalCopy(documentId);
   // Connect once the local copy is loaded, so the first exchange with the server already includes it.
   const provider = new WebsocketProvider(collabUrl(), documentId, doc, { connect: false });
   const listeners = new Set<() => void>();
@@ -50,8 +52,11 @@ export function openCollabSession(documentId: string): CollabSession {
     if (!browserOnline || failedAttempts >= ATTEMPTS_BEFORE_OFFLINE) return { kind: 'offline', lastCloseCode };
     return { kind: 'connecting', lastCloseCode };
   };
+  // Edits made here while not connected and synced: only the local copy holds them until the next sync.
+  let unsent = false;
   const update = () => {
     const next = compute();
+    if (next.kind === 'saved') unsent = false;
     const same = JSON.stringify(next) === JSON.stringify(state);
     if (same) return;
     state = next;
@@ -61,6 +66,12 @@ export function openCollabSession(documentId: string): CollabSession {
   const connect = () => {
     if (!destroyed && browserOnline && stoppedCode === undefined) provider.connect();
   };
+
+  doc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider && origin !== persistence && state.kind !== 'saved') unsent = true;
+  });
+  const key = ++sessions;
+  const untrack = trackPendingEdits(key, () => unsent);
 
   provider.on('status', update);
   provider.on('sync', (synced: boolean) => {
@@ -106,7 +117,7 @@ export function openCollabSession(documentId: string): CollabSession {
   });
 
   return {
-    key: ++sessions,
+    key,
     documentId,
     doc,
     provider,
@@ -124,6 +135,7 @@ export function openCollabSession(documentId: string): CollabSession {
     destroy() {
       if (destroyed) return;
       destroyed = true;
+      untrack();
       clearTimeout(localCopyTimer);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);

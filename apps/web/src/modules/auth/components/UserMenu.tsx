@@ -1,5 +1,6 @@
-import { Button, Menu, Text } from '@mantine/core';
+import { Button, Group, Menu, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { hasPendingEdits } from '../../../editor/local-copies';
 import { useSignOut } from '../hooks/useSignOut';
 import { useViewer } from '../hooks/useViewer';
 import { ProfileModal } from './ProfileModal';
@@ -16,6 +17,9 @@ export function UserMenu() {
   const viewer = useViewer();
   const signOut = useSignOut();
   const [profileOpen, profile] = useDisclosure(false);
+  const [confirmOpen, confirm] = useDisclosure(false);
+  // Signing out deletes the drafts' offline copies: say so first when they hold edits the server lacks.
+  const requestSignOut = () => (hasPendingEdits() ? confirm.open() : void signOut());
   return (
     <>
       <Menu position="bottom-end" width={260} shadow="md">
@@ -34,10 +38,25 @@ export function UserMenu() {
           </Menu.Label>
           <Menu.Item onClick={profile.open}>Profile</Menu.Item>
           <Menu.Divider />
-          <Menu.Item onClick={() => void signOut()}>Sign out</Menu.Item>
+          <Menu.Item onClick={requestSignOut}>Sign out</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ProfileModal opened={profileOpen} onClose={profile.close} />
+      <Modal opened={confirmOpen} onClose={confirm.close} title="Edits not saved yet">
+        <Text mb="md">
+          Some of your edits have not reached the server yet: you are offline or still reconnecting. Signing out
+          deletes this browser&apos;s copy of the drafts, and those edits with it. Stay signed in until the draft
+          shows &ldquo;Saved&rdquo; to keep them.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={confirm.close} data-autofocus>
+            Stay signed in
+          </Button>
+          <Button color="danger" onClick={() => (confirm.close(), void signOut())}>
+            Sign out and discard them
+          </Button>
+        </Group>
+      </Modal>
     </>
   );
 }
