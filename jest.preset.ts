@@ -18,6 +18,8 @@ export const swcTransform: Config['transform'] = {
 export const aliases: Config['moduleNameMapper'] = {
   '^@concord/shared$': '<rootDir>/../../libs/shared/src/index.ts',
   '^@concord/plan$': '<rootDir>/../../libs/plan/src/index.ts',
+  '^@concord/assessment$': '<rootDir>/../../libs/assessment/src/index.ts',
   '^@concord/consensus$': '<rootDir>/../../libs/consensus/src/index.ts',
+  '^@concord/nhs-lens$': '<rootDir>/../../libs/nhs-lens/src/index.ts',
   '^@concord/editor-schema$': '<rootDir>/../../libs/editor-schema/src/index.ts',
 };

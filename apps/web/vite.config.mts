@@ -16,6 +16,7 @@ export default defineConfig({
     alias: {
       '@concord/shared': `${repo}libs/shared/src/index.ts`,
       '@concord/editor-schema': `${repo}libs/editor-schema/src/index.ts`,
+      '@concord/nhs-lens': `${repo}libs/nhs-lens/src/index.ts`,
     },
   },
   build: {

@@ -20,17 +20,25 @@ import { createValidationPipe } from './common/validation';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source';
 import { CollaborationModule } from './collaboration/collaboration.module';
+import { ActivityModule } from './modules/activity/activity.module';
 import { AnnotationsModule } from './modules/annotations/annotations.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
+import { AssessmentsModule } from './modules/assessments/assessments.module';
+import { BriefingsModule } from './modules/briefings/briefings.module';
+import { CaseStudiesModule } from './modules/case-studies/case-studies.module';
 import { ConsensusModule } from './modules/consensus/consensus.module';
 import { DecisionsModule } from './modules/decisions/decisions.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MilestonesModule } from './modules/milestones/milestones.module';
 import { DocumentsModule } from './modules/documents/documents.module';
 import { EvidenceModule } from './modules/evidence/evidence.module';
+import { ExportsModule } from './modules/exports/exports.module';
+import { GlossaryModule } from './modules/glossary/glossary.module';
+import { TraceabilityModule } from './modules/traceability/traceability.module';
 import { HealthModule } from './modules/health/health.module';
 import { ModelsModule } from './modules/models/models.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -124,6 +132,7 @@ export class AppModule {
           }),
         }),
         AuditModule,
+        ActivityModule,
         AuthModule,
         WorkspacesModule,
         ConsensusModule,
@@ -138,6 +147,13 @@ export class AppModule {
         ReviewsModule,
         DecisionsModule,
         MilestonesModule,
+        MeetingsModule,
+        BriefingsModule,
+        CaseStudiesModule,
+        AssessmentsModule,
+        GlossaryModule,
+        TraceabilityModule,
+        ExportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: PolicyGuard },

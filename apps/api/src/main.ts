@@ -106,7 +106,7 @@ function serveWebApp(app: NestExpressApplication, dist: string, logger: Logger) 
   }
   app.use(express.static(dist, { index: false, maxAge: '1h' }));
   app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (req.method !== 'GET' || /^\/(graphql|collab|healthz)(\/|$)/.test(req.path) || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || /^\/(graphql|collab|healthz|briefings|exports)(\/|$)/.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -211,4 +211,21 @@ describe('consensus rounds', () => {
     const everything = await lead.ok(`query($w: ID!) { workspace(id: $w) { rounds { id anonymous items { result { rationales bySector { sector n } } } myBallot { itemId } } } }`, { w: workspaceId });
     expect(JSON.stringify(everything)).not.toMatch(/@example\.org|@demo\.concord\.test|Voter \d/);
   });
+
+  it('declaring an interest after voting withdraws that score from open rounds, and only that one', async () => {
+    const round = (await create(editor, { title: 'Interest after voting', liveResults: true, criterionIds: [criteria[0].id, criteria[1].id] })).data!.createRound;
+    await editor.ok(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: round.id });
+    const [first, second] = round.items.map((x: { id: string }) => x.id);
+    const [other] = await makeVoters(1, () => 'HE');
+    await memberHe.ok(`mutation($r: ID!, $s: [ScoreInput!]!) { castBallot(roundId: $r, scores: $s) { itemId } }`, { r: round.id, s: [{ itemId: first, rating: 9 }, { itemId: second, rating: 3 }] });
+    await other.ok(`mutation($r: ID!, $s: [ScoreInput!]!) { castBallot(roundId: $r, scores: $s) { itemId } }`, { r: round.id, s: [{ itemId: second, rating: 8 }] });
+    const n = async () => (await lead.ok(ROUND, { id: round.id })).round.items.map((i: { result: { n: number } }) => i.result.n);
+    expect(await n()).toEqual([1, 2]);
+    await memberHe.ok(`mutation($c: ID!) { declareInterest(criterionId: $c, statement: "I chair a service that would be assessed.") { id } }`, { c: criteria[1].id });
+    expect(await n()).toEqual([1, 1]);
+    const mine = (await memberHe.ok(ROUND, { id: round.id })).round;
+    expect(mine.myBallot).toEqual([{ itemId: first, rating: 9, rationale: null }]);
+    expect(mine.items.map((i: { recused: boolean }) => i.recused)).toEqual([false, true]);
+    expect((await cast(memberHe, round.id, [{ itemId: second, rating: 3 }])).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RECUSED' });
+  });
 });

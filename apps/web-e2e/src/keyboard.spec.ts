@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkA11y } from './support/a11y';
 import { DEMO_PASSWORD, LEAD_EMAIL, sectionNav } from './support/session';
 
-const SECTIONS = ['Dashboard', 'Drafts', 'Votes', 'Models', 'Evidence', 'Milestones', 'Decisions', 'Members'];
+const SECTIONS = ['Dashboard', 'Drafts', 'Votes', 'Models', 'Case studies', 'Evidence', 'Milestones', 'Decisions', 'Members'];
 
 /** Presses Tab until the focused element's accessible text is `name`; fails after `max` presses. */
 async function tabTo(page: Page, name: string, max = 30): Promise<void> {

@@ -26,10 +26,23 @@ export function londonDate(now: Date): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** True for a real calendar date written YYYY-MM-DD (so 2027-02-29 and 2027-13-01 are not). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [y, m, d] = [+value.slice(0, 4), +value.slice(5, 7), +value.slice(8, 10)];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const ms = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10)) - Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
   return Math.round(ms / 86_400_000);
+}
+
+/** Whether something due on `dueOn` is overdue at `now`: its day has ended in London. */
+export function isOverdue(dueOn: string, now: Date): boolean {
+  return daysBetween(londonDate(now), dueOn) < 0;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -11,7 +11,7 @@ export type ScopeSource =
   | { from: 'row'; table: ScopedTable; path: string };
 
 /** Tables whose rows carry workspace_id; the only tables the guard will look up. */
-export type ScopedTable = 'members' | 'invitations' | 'documents' | 'document_versions' | 'annotations' | 'annotation_replies' | 'review_rounds' | 'consensus_rounds' | 'deliverables' | 'decisions' | 'criteria' | 'sources' | 'practice_models';
+export type ScopedTable = 'members' | 'invitations' | 'documents' | 'document_versions' | 'annotations' | 'annotation_replies' | 'review_rounds' | 'consensus_rounds' | 'deliverables' | 'decisions' | 'criteria' | 'sources' | 'practice_models' | 'findings' | 'case_study_submissions' | 'meetings' | 'milestones' | 'agenda_items' | 'glossary_entries';
 
 export interface ScopeOptions {
   /** For nullable lookups: answer null instead of NOT_FOUND when the viewer may not see it. */

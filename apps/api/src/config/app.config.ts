@@ -81,6 +81,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(100)
   SCHEDULE_INTERVAL_MS = 15_000;
 
+  /** Characters of text beyond which a document is refused for export (413 TOO_LARGE). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000)
+  EXPORT_MAX_CHARACTERS = 1_000_000;
+
   /** Where the built web app lives; served at / when present. */
   @IsOptional() @IsString()
   WEB_DIST = 'dist/apps/web';
@@ -101,6 +105,7 @@ export interface AppConfig {
   login: { maxFailuresPerAccount: number; maxAttemptsPerAddress: number; windowSeconds: number };
   webDist: string;
   scheduleIntervalMs: number;
+  exportMaxCharacters: number;
   collab: {
     maxMessageBytes: number;
     maxDocumentBytes: number;
@@ -148,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     webDist: resolve(vars.WEB_DIST),
     scheduleIntervalMs: vars.SCHEDULE_INTERVAL_MS,
+    exportMaxCharacters: vars.EXPORT_MAX_CHARACTERS,
     collab: {
       maxMessageBytes: vars.COLLAB_MAX_MESSAGE_BYTES,
       maxDocumentBytes: vars.COLLAB_MAX_DOCUMENT_BYTES,

@@ -25,6 +25,14 @@ const VersionsPage = lazy(() => import('../pages/VersionsPage').then((m) => ({ d
 const VersionPage = lazy(() => import('../pages/VersionPage').then((m) => ({ default: m.VersionPage })));
 const ReviewRoundsPage = lazy(() => import('../pages/ReviewRoundsPage').then((m) => ({ default: m.ReviewRoundsPage })));
 const ReviewRoundPage = lazy(() => import('../pages/ReviewRoundPage').then((m) => ({ default: m.ReviewRoundPage })));
+const NewRoundPage = lazy(() => import('../pages/NewRoundPage').then((m) => ({ default: m.NewRoundPage })));
+const RoundPage = lazy(() => import('../pages/RoundPage').then((m) => ({ default: m.RoundPage })));
+const BallotPage = lazy(() => import('../pages/BallotPage').then((m) => ({ default: m.BallotPage })));
+const CaseStudiesPage = lazy(() => import('../pages/CaseStudiesPage').then((m) => ({ default: m.CaseStudiesPage })));
+const CaseStudyPage = lazy(() => import('../pages/CaseStudyPage').then((m) => ({ default: m.CaseStudyPage })));
+const CaseStudyTemplatePage = lazy(() => import('../pages/CaseStudyTemplatePage').then((m) => ({ default: m.CaseStudyTemplatePage })));
+const RoundResultsPage = lazy(() => import('../pages/RoundResultsPage').then((m) => ({ default: m.RoundResultsPage })));
+const BriefingPage = lazy(() => import('../pages/BriefingPage').then((m) => ({ default: m.BriefingPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<InlineLoader label="Loading…" />}>{children}</Suspense>;
@@ -54,9 +62,17 @@ export function createRouter() {
                 { path: 'reviews', element: <Lazy><ReviewRoundsPage /></Lazy> },
                 { path: 'reviews/:roundId', element: <Lazy><ReviewRoundPage /></Lazy> },
                 { path: 'votes', element: <SectionGuard path="votes" element={<VotesPage />} /> },
+                { path: 'votes/new', element: <SectionGuard path="votes" element={<Lazy><NewRoundPage /></Lazy>} /> },
+                { path: 'votes/:roundId', element: <SectionGuard path="votes" element={<Lazy><RoundPage /></Lazy>} /> },
+                { path: 'votes/:roundId/ballot', element: <SectionGuard path="votes" element={<Lazy><BallotPage /></Lazy>} /> },
+                { path: 'votes/:roundId/results', element: <SectionGuard path="votes" element={<Lazy><RoundResultsPage /></Lazy>} /> },
                 { path: 'models', element: <SectionGuard path="models" element={<ModelsPage />} /> },
                 { path: 'evidence', element: <SectionGuard path="evidence" element={<EvidencePage />} /> },
+                { path: 'case-studies', element: <SectionGuard path="case-studies" element={<Lazy><CaseStudiesPage /></Lazy>} /> },
+                { path: 'case-studies/template', element: <SectionGuard path="models" element={<Lazy><CaseStudyTemplatePage /></Lazy>} /> },
+                { path: 'case-studies/:modelId', element: <SectionGuard path="case-studies" element={<Lazy><CaseStudyPage /></Lazy>} /> },
                 { path: 'milestones', element: <SectionGuard path="milestones" element={<MilestonesPage />} /> },
+                { path: 'meetings/:meetingId/briefing', element: <SectionGuard path="milestones" element={<Lazy><BriefingPage /></Lazy>} /> },
                 { path: 'decisions', element: <SectionGuard path="decisions" element={<DecisionsPage />} /> },
                 { path: 'members', element: <SectionGuard path="members" element={<MembersPage />} /> },
                 { path: '*', element: <NotFoundPage inWorkspace /> },

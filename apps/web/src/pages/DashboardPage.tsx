@@ -1,4 +1,6 @@
 import { PageHeader } from '../modules/layout/components/PageHeader';
+import { PlanDashboard } from '../modules/plan/components/PlanDashboard';
+import { readsPlan } from '../modules/plan/plan';
 import { WorkspaceOverview } from '../modules/workspaces/components/WorkspaceOverview';
 import { useCurrentWorkspace } from '../modules/workspaces/hooks/useCurrentWorkspace';
 import { useWorkspacePageTitle } from '../modules/workspaces/hooks/useWorkspacePageTitle';
@@ -9,7 +11,8 @@ export function DashboardPage() {
   return (
     <>
       <PageHeader title={workspace.name} />
-      <WorkspaceOverview />
+      {/* Reviewers are invited stakeholders: the plan, votes and activity are not shared with them. */}
+      <WorkspaceOverview>{readsPlan(workspace.myRole) && <PlanDashboard workspaceId={workspace.id} />}</WorkspaceOverview>
     </>
   );
 }

@@ -28,6 +28,9 @@ import { DraftGate, type Draft } from '../modules/documents/components/DraftGate
 import { OutlinePanel } from '../modules/documents/components/OutlinePanel';
 import { VersionsCard } from '../modules/documents/components/VersionsCard';
 import { canManage, canWrite } from '../modules/documents/documents';
+import { ExportDialog } from '../modules/exports/components/ExportDialog';
+import { TracePanel } from '../modules/exports/components/TracePanel';
+import { LensPanel } from '../modules/lens/components/LensPanel';
 import { InlineLoader } from '../modules/layout/components/InlineLoader';
 import { PageHeader } from '../modules/layout/components/PageHeader';
 import { useCurrentWorkspace } from '../modules/workspaces/hooks/useCurrentWorkspace';
@@ -74,14 +77,17 @@ function DraftPage({ draft }: { draft: Draft }) {
             : undefined
         }
       />
-      {manages && (
-        <Group mb="md" mt={-8}>
-          <Button variant="default" size="xs" onClick={renameModal.open}>
-            Rename or change the word budget
-          </Button>
-          <DocumentFormModal opened={renaming} onClose={renameModal.close} workspaceId={workspace.id} document={draft} />
-        </Group>
-      )}
+      <Group mb="md" mt={-8}>
+        {manages && (
+          <>
+            <Button variant="default" size="xs" onClick={renameModal.open}>
+              Rename or change the word budget
+            </Button>
+            <DocumentFormModal opened={renaming} onClose={renameModal.close} workspaceId={workspace.id} document={draft} />
+          </>
+        )}
+        <ExportDialog workspaceId={workspace.id} documentId={draft.id} versions={draft.versions} />
+      </Group>
       {!writes && (
         <Alert color="concordBlue" variant="light" title="Read only" mb="md">
           As an observer you can read this draft and see who is working on it, but you cannot change the text.
@@ -99,6 +105,7 @@ function DraftPage({ draft }: { draft: Draft }) {
           documentId={draft.id}
           workspaceId={workspace.id}
           annotates={canAnnotate(workspace.myRole) && !lostAccess}
+          definesTerms={manages}
           decides={canDecideSuggestions(workspace.myRole)}
           lead={workspace.myRole === Role.LEAD}
         />
@@ -122,6 +129,7 @@ function LiveDraft({
   annotates,
   decides,
   lead,
+  definesTerms,
 }: {
   session: CollabSession;
   me: CaretIdentity;
@@ -134,6 +142,7 @@ function LiveDraft({
   annotates: boolean;
   decides: boolean;
   lead: boolean;
+  definesTerms: boolean;
 }) {
   const synced = connection.kind === 'saved';
   const hooks = useRef<AnnotationHooks>({ onSelect: { current: null }, onComment: { current: null } }).current;
@@ -216,6 +225,8 @@ function LiveDraft({
             onRefetch={annotations.refetch}
             mayDelete={(thread) => annotates && (lead || thread.author.user.id === me.id)}
           />
+          <LensPanel workspaceId={workspaceId} sections={loaded ? sections : null} canDefine={definesTerms} />
+          <TracePanel documentId={documentId} />
           {aside}
         </Stack>
       </Grid.Col>

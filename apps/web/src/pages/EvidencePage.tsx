@@ -1,6 +1,9 @@
-import { Text } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { Select, Text } from '@mantine/core';
+import { useState } from 'react';
+import { WorkspaceSourcesDocument } from '../generated/graphql';
+import { CoverageMatrix } from '../modules/evidence/components/CoverageMatrix';
 import { SourceList } from '../modules/evidence/components/SourceList';
-import { ComingNext } from '../modules/layout/components/ComingNext';
 import { PageHeader } from '../modules/layout/components/PageHeader';
 import { SectionHeading } from '../modules/layout/components/SectionHeading';
 import { useCurrentWorkspace } from '../modules/workspaces/hooks/useCurrentWorkspace';
@@ -9,17 +12,20 @@ import { useWorkspacePageTitle } from '../modules/workspaces/hooks/useWorkspaceP
 export function EvidencePage() {
   const workspace = useCurrentWorkspace();
   useWorkspacePageTitle('Evidence');
+  const { data } = useQuery(WorkspaceSourcesDocument, { variables: { workspaceId: workspace.id } });
+  const documents = data?.workspace?.documents ?? [];
+  const [chosen, setChosen] = useState<string | null>(null);
+  const documentId = chosen ?? documents[0]?.id ?? null;
   return (
     <>
-      <PageHeader title="Evidence" intro="The existing literature the guidance builds on." />
-      <ComingNext title="Literature mapping arrives with the evidence issue">
-        <Text>
-          Findings taken from each source (recommendations, challenges, solutions, good practice) will be tagged and mapped
-          to the sections of the guidance. A coverage matrix of sections against challenges will show where the draft
-          rests on evidence and where the gaps are.
-        </Text>
-      </ComingNext>
-      <SectionHeading>Sources</SectionHeading>
+      <PageHeader
+        title="Evidence"
+        intro="The literature the guidance is mapped against, the findings drawn from it, and how well each section of the guidance is covered for each recurring challenge."
+      />
+      <SectionHeading>Coverage of the guidance</SectionHeading>
+      {documents.length > 1 && <Select label="Guidance document" data={documents.map((d) => ({ value: d.id, label: d.title }))} value={documentId} onChange={setChosen} mb="sm" allowDeselect={false} />}
+      {documentId ? <CoverageMatrix workspaceId={workspace.id} documentId={documentId} /> : <Text>No guidance document yet.</Text>}
+      <SectionHeading>Sources and findings</SectionHeading>
       <SourceList workspaceId={workspace.id} />
     </>
   );

@@ -1,30 +1,45 @@
-import { Text } from '@mantine/core';
-import { ComingNext } from '../modules/layout/components/ComingNext';
+import { useState } from 'react';
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { Role } from '@concord/shared';
 import { PageHeader } from '../modules/layout/components/PageHeader';
 import { SectionHeading } from '../modules/layout/components/SectionHeading';
+import { AssessmentMatrix } from '../modules/models/components/AssessmentMatrix';
 import { ModelList } from '../modules/models/components/ModelList';
+import { NewModelForm } from '../modules/models/components/NewModelForm';
 import { useCurrentWorkspace } from '../modules/workspaces/hooks/useCurrentWorkspace';
 import { useWorkspacePageTitle } from '../modules/workspaces/hooks/useWorkspacePageTitle';
 
 export function ModelsPage() {
   const workspace = useCurrentWorkspace();
   useWorkspacePageTitle('Models');
+  const [adding, setAdding] = useState(false);
+  const editor = workspace.myRole === Role.LEAD || workspace.myRole === Role.EDITOR;
+  const rater = editor || workspace.myRole === Role.MEMBER;
   return (
     <>
       <PageHeader
         title="Models of good practice"
-        intro="Joint services run by higher education providers and NHS partners that could become case studies in the guidance."
+        intro="Joint services run by higher education providers and NHS partners that could become case studies in the guidance. Members rate each against the criteria; the matrix shows the strong candidates and the evidence gaps."
       />
-      <ComingNext title="Assessment and case studies arrive with the models issue">
-        <Text>
-          Members will rate each model against the agreed criteria (met, partly met, not met or unknown) with a note on the
-          evidence, so the strong candidates and the evidence gaps show at a glance. Each model can then fill in the
-          case-study template: context, partners, referral pathway, outcomes, funding and transferability to small and
-          specialist providers.
-        </Text>
-      </ComingNext>
-      <SectionHeading>Candidate models</SectionHeading>
+      <SectionHeading>Assessment matrix</SectionHeading>
+      <Text size="sm" mb="sm">
+        {rater ? 'Choose a cell to see the ratings and give yours.' : 'Choose a cell to see the ratings.'} Colours follow the majority view; every cell also says it in words.
+      </Text>
+      <AssessmentMatrix workspaceId={workspace.id} canRate={rater} />
+      <Group justify="space-between" mt="xl" align="flex-end">
+        <SectionHeading flush>Candidate models</SectionHeading>
+        <Group>
+          <Button component={Link} to={`/w/${workspace.id}/case-studies`} variant="default">
+            Case studies
+          </Button>
+          {editor && <Button onClick={() => setAdding(true)}>Add a model</Button>}
+        </Group>
+      </Group>
       <ModelList workspaceId={workspace.id} />
+      <Modal opened={adding} onClose={() => setAdding(false)} title="Add a candidate model" size="lg">
+        <NewModelForm workspaceId={workspace.id} onDone={() => setAdding(false)} />
+      </Modal>
     </>
   );
 }

@@ -1,6 +1,11 @@
-import { Text } from '@mantine/core';
+// /w/:workspaceId/votes: consensus on the criteria. Open rounds to vote in, draft and closed rounds, the
+// criteria themselves (members propose, editors accept), and the way to set up a new round.
+import { Button, Group, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { newRoundHref, proposesCriteria, runsRounds } from '../modules/consensus/consensus';
 import { CriteriaList } from '../modules/consensus/components/CriteriaList';
-import { ComingNext } from '../modules/layout/components/ComingNext';
+import { ProposeCriterionForm } from '../modules/consensus/components/ProposeCriterionForm';
+import { RoundsList } from '../modules/consensus/components/RoundsList';
 import { PageHeader } from '../modules/layout/components/PageHeader';
 import { SectionHeading } from '../modules/layout/components/SectionHeading';
 import { useCurrentWorkspace } from '../modules/workspaces/hooks/useCurrentWorkspace';
@@ -9,22 +14,34 @@ import { useWorkspacePageTitle } from '../modules/workspaces/hooks/useWorkspaceP
 export function VotesPage() {
   const workspace = useCurrentWorkspace();
   useWorkspacePageTitle('Votes');
+  const manages = runsRounds(workspace.myRole);
   return (
     <>
-      <PageHeader title="Votes" intro="How the group agrees the criteria for models of good practice, on the record." />
-      <ComingNext title="Consensus rounds arrive with the consensus issue">
-        <Text>
-          Delphi-style rounds on the criteria: rate each criterion from 1 to 9, then see the group&apos;s distribution, the
-          median and the verdict under a rule fixed before the round opens (include when at least 70% rate it 7–9 and fewer
-          than 15% rate it 1–3), broken down by sector. Items without consensus carry into the next round, and anonymous
-          rounds show aggregates only.
+      <PageHeader
+        title="Votes"
+        intro="How the group agrees the criteria for models of good practice, on the record: Delphi-style rounds rated 1 to 9 under a rule fixed before each round opens, with items that reach no consensus carried into the next round."
+      />
+      {manages && (
+        <Group mb="md">
+          <Button component={Link} to={newRoundHref(workspace.id)}>
+            Set up a new round
+          </Button>
+        </Group>
+      )}
+      <RoundsList workspaceId={workspace.id} manages={manages} />
+      <section aria-labelledby="criteria-heading">
+        <SectionHeading id="criteria-heading">Criteria</SectionHeading>
+        <Text mb="md" maw={760}>
+          Criteria that models of good practice might satisfy. Candidates can go to a round; proposals wait for an editor to accept them. None is agreed until a
+          round says so.
         </Text>
-      </ComingNext>
-      <SectionHeading>Candidate criteria</SectionHeading>
-      <Text mb="md" maw={760}>
-        Criteria that models of good practice might satisfy. They are proposals for the group to rate, not yet agreed.
-      </Text>
-      <CriteriaList workspaceId={workspace.id} />
+        <CriteriaList workspaceId={workspace.id} accepts={manages} />
+        {proposesCriteria(workspace.myRole) && (
+          <div style={{ marginTop: 'var(--mantine-spacing-lg)' }}>
+            <ProposeCriterionForm workspaceId={workspace.id} />
+          </div>
+        )}
+      </section>
     </>
   );
 }

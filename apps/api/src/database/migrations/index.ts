@@ -6,5 +6,8 @@ import { Annotations1795271326810 } from './1795271326810-Annotations';
 import { ReviewRounds1795271922276 } from './1795271922276-ReviewRounds';
 import { ConsensusRounds1795272307272 } from './1795272307272-ConsensusRounds';
 import { DecisionLinks1795273637992 } from './1795273637992-DecisionLinks';
+import { PlanDecisionsActivity1795279550905 } from './1795279550905-PlanDecisionsActivity';
+import { EvidenceModelsCaseStudies1795280438978 } from './1795280438978-EvidenceModelsCaseStudies';
+import { Glossary1795281855705 } from './1795281855705-Glossary';
 
-export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810, ReviewRounds1795271922276, ConsensusRounds1795272307272, DecisionLinks1795273637992];
+export const MIGRATIONS: Function[] = [Init1795268293388, DocumentUpdates1795269599280, DocumentVersions1795270378712, Annotations1795271326810, ReviewRounds1795271922276, ConsensusRounds1795272307272, DecisionLinks1795273637992, PlanDecisionsActivity1795279550905, EvidenceModelsCaseStudies1795280438978, Glossary1795281855705];

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CaseStudySubmissionEntity } from '../case-studies/case-study.entity';
 import { DocumentEntity } from '../documents/document.entity';
+import { FindingEntity } from '../evidence/finding.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 
 export enum AnnotationKind {
@@ -39,6 +41,10 @@ export class AnnotationEntity {
   @Field() @Column({ type: 'text' }) body!: string;
   @Field(() => String, { nullable: true }) @Column({ type: 'text', nullable: true }) suggestion!: string | null;
   @Field(() => String, { nullable: true }) @Column({ name: 'evidence_url', type: 'text', nullable: true }) evidenceUrl!: string | null;
+  /** For EVIDENCE: a finding of the literature it cites (evidence module). */
+  @Field(() => ID, { nullable: true, description: 'For EVIDENCE: the finding it cites.' }) @Column({ name: 'finding_id', type: 'uuid', nullable: true }) findingId!: string | null;
+  /** For EVIDENCE: a case-study submission it cites (case-studies module). */
+  @Field(() => ID, { nullable: true, description: 'For EVIDENCE: the case-study submission it cites.' }) @Column({ name: 'case_study_id', type: 'uuid', nullable: true }) caseStudyId!: string | null;
   @Field(() => [String]) @Column({ type: 'text', array: true, default: () => "'{}'" }) tags!: string[];
   @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
   /** Set for a reviewer's annotation made in a review round. */
@@ -54,6 +60,8 @@ export class AnnotationEntity {
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'workspace_id' }) workspace?: WorkspaceEntity;
   @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
+  @ManyToOne(() => FindingEntity, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'finding_id' }) finding?: FindingEntity;
+  @ManyToOne(() => CaseStudySubmissionEntity, { onDelete: 'SET NULL' }) @JoinColumn({ name: 'case_study_id' }) caseStudy?: CaseStudySubmissionEntity;
 }
 
 @ObjectType('Reply')

@@ -8,6 +8,8 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import * as Y from 'yjs';
 import { badInput, conflict, forbidden, notFound } from '../../common/domain-error';
 import { can } from '../../common/policy';
+import { ActivityKind, annotationWords } from '../activity/activity-event.entity';
+import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
 import { DocumentContentService } from '../documents/document-content.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -34,6 +36,7 @@ export class AnnotationsService {
     private readonly content: DocumentContentService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
+    private readonly activity: ActivityService,
   ) {}
 
   /** The document's annotations (not deleted), oldest first; open ones whose text is gone become ORPHANED. */
@@ -57,7 +60,13 @@ export class AnnotationsService {
   async add(actor: MemberEntity, input: AddAnnotationInput): Promise<LoadedAnnotation> {
     if (input.kind === AnnotationKind.SUGGESTION && !input.suggestion) throw badInput('input.suggestion', 'input.suggestion: a suggested edit needs its replacement text');
     if (input.kind !== AnnotationKind.SUGGESTION && input.suggestion) throw badInput('input.suggestion', 'input.suggestion: only a SUGGESTION carries replacement text');
-    if (input.kind === AnnotationKind.EVIDENCE && !input.evidenceUrl) throw badInput('input.evidenceUrl', 'input.evidenceUrl: evidence needs a link');
+    if (input.kind === AnnotationKind.EVIDENCE && !input.evidenceUrl && !input.findingId && !input.caseStudyId) throw badInput('input.evidenceUrl', 'input.evidenceUrl: evidence needs a link, a finding or a case study');
+    if (input.kind !== AnnotationKind.EVIDENCE && (input.findingId || input.caseStudyId)) throw badInput(input.findingId ? 'input.findingId' : 'input.caseStudyId', 'only EVIDENCE cites a finding or a case study');
+    // Links must stay inside the workspace (evidence and case-studies modules own these tables).
+    if (input.findingId && (await this.db.query('SELECT 1 FROM findings WHERE id = $1 AND workspace_id = $2', [input.findingId, actor.workspaceId])).length === 0)
+      throw badInput('input.findingId', 'input.findingId: no such finding in this workspace');
+    if (input.caseStudyId && (await this.db.query('SELECT 1 FROM case_study_submissions WHERE id = $1 AND workspace_id = $2', [input.caseStudyId, actor.workspaceId])).length === 0)
+      throw badInput('input.caseStudyId', 'input.caseStudyId: no such case study in this workspace');
     const tags = await this.checkTags(actor.workspaceId, input.tags ?? []);
     const mentioned = await this.checkMentions(actor.workspaceId, input.mentions ?? [], 'input.mentions');
 
@@ -80,6 +89,8 @@ export class AnnotationsService {
         body: input.body,
         suggestion: input.suggestion ?? null,
         evidenceUrl: input.evidenceUrl ?? null,
+        findingId: input.findingId ?? null,
+        caseStudyId: input.caseStudyId ?? null,
         tags,
         authorId: actor.id,
         edited: false,
@@ -87,6 +98,7 @@ export class AnnotationsService {
         deletedAt: null,
       });
       await this.notifyMentions(tx, actor, mentioned, a, 'mentioned you in a comment');
+      await this.activity.emit(tx, { workspaceId: a.workspaceId, kind: ActivityKind.ANNOTATION_ADDED, actorId: actor.userId, targetId: a.id, label: `${annotationWords(a.kind)} on “${a.sectionTitle || 'the draft'}”` });
       return a;
     });
     return this.emit(saved);

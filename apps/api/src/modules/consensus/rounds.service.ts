@@ -23,6 +23,8 @@ import { toCsv } from '../../common/csv';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { ErrorCode } from '@concord/shared';
+import { ActivityKind } from '../activity/activity-event.entity';
+import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
 import { DecisionsService } from '../decisions/decisions.service';
 import { MemberEntity } from '../workspaces/member.entity';
@@ -72,6 +74,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly decisions: DecisionsService,
     private readonly audit: AuditService,
+    private readonly activity: ActivityService,
   ) {}
 
   /** Rounds open at their opening time and close at their closing time without anyone asking. */
@@ -157,6 +160,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       round.documentVersionId = version[0]?.id ?? null;
       await tx.getRepository(RoundEntity).save(round);
       await this.audit.record({ workspaceId: round.workspaceId, actorId: actor?.userId ?? null, action: 'round.opened', targetId: round.id, data: { title: round.title, automatic: actor === null } }, tx);
+      await this.activity.emit(tx, { workspaceId: round.workspaceId, kind: ActivityKind.ROUND_OPENED, actorId: actor?.userId ?? null, targetId: round.id, label: `Round “${round.title}” opened` });
       return round;
     });
     this.changes.next({ roundId: opened.id, workspaceId: opened.workspaceId });
@@ -233,9 +237,11 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
           roundItemId: item.id,
           resultSummary: describeResult(result),
           createdBy: actor?.id ?? null,
+          actorUserId: actor?.userId ?? null,
         });
       }
       await this.audit.record({ workspaceId: round.workspaceId, actorId: actor?.userId ?? null, action: 'round.closed', targetId: round.id, data: { title: round.title, automatic: actor === null } }, tx);
+      await this.activity.emit(tx, { workspaceId: round.workspaceId, kind: ActivityKind.ROUND_CLOSED, actorId: actor?.userId ?? null, targetId: round.id, label: `Round “${round.title}” closed`, concerns: [round.previousRoundId] });
       return round;
     });
     this.changes.next({ roundId: closed.id, workspaceId: closed.workspaceId });
@@ -394,11 +400,28 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     const text = statement.trim();
     if (!text) throw badInput('statement', 'statement: say what the interest is');
     if (text.length > 2000) throw badInput('statement', 'statement: must be at most 2000 characters');
-    await this.db.query(
-      `INSERT INTO interests (workspace_id, criterion_id, user_id, statement) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (criterion_id, user_id) DO UPDATE SET statement = EXCLUDED.statement`,
-      [actor.workspaceId, criterionId, actor.userId, text],
-    );
+    // A score given before the declaration must not count either: it is withdrawn from every open round
+    // (found by the member's key in each round, as changing a ballot finds it).
+    const changed = await this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO interests (workspace_id, criterion_id, user_id, statement) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (criterion_id, user_id) DO UPDATE SET statement = EXCLUDED.statement`,
+        [actor.workspaceId, criterionId, actor.userId, text],
+      );
+      const open: { round_id: string; item_id: string }[] = await tx.query(
+        `SELECT i.round_id, i.id AS item_id FROM round_items i JOIN consensus_rounds r ON r.id = i.round_id
+         WHERE i.criterion_id = $1 AND r.workspace_id = $2 AND r.status = $3`,
+        [criterionId, actor.workspaceId, RoundStatus.OPEN],
+      );
+      const rounds: string[] = [];
+      for (const { round_id, item_id } of open) {
+        // TypeORM answers a DELETE with [rows, affected].
+        const [, affected]: [unknown[], number] = await tx.query('DELETE FROM ballots WHERE item_id = $1 AND voter_key = $2', [item_id, this.voterKey(round_id, actor.userId)]);
+        if (affected > 0) rounds.push(round_id);
+      }
+      return rounds;
+    });
+    for (const roundId of changed) this.changes.next({ roundId, workspaceId: actor.workspaceId });
     return this.db.getRepository(InterestEntity).findOneOrFail({ where: { criterionId, userId: actor.userId } });
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DocumentsModule } from '../documents/documents.module';
 import { DecisionsResolver, WorkspaceDecisionsResolver } from './decisions.resolver';
 import { DecisionsService } from './decisions.service';
 
-@Module({ providers: [DecisionsService, DecisionsResolver, WorkspaceDecisionsResolver], exports: [DecisionsService] })
+@Module({ imports: [DocumentsModule], providers: [DecisionsService, DecisionsResolver, WorkspaceDecisionsResolver], exports: [DecisionsService] })
 export class DecisionsModule {}

@@ -1,15 +1,33 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember } from '../../common/current.decorator';
-import { MemberEntity } from '../workspaces/member.entity';
-import { ProposeDecisionInput } from './dto/propose-decision.input';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
+import { ExportFormat } from '../reviews/reviews.types';
+import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { DecisionEntity } from './decision.entity';
-import { decisionRef, DecisionsService } from './decisions.service';
+import { decisionRef, DecisionsService, LinkedDecision } from './decisions.service';
+import { DecisionLink } from './decisions.types';
+import { AgreeDecisionArgs, DecisionFilterInput, ProposeDecisionInput, SupersedeDecisionArgs, UpdateDecisionInput } from './dto/propose-decision.input';
 
 @Resolver(() => DecisionEntity)
 export class DecisionsResolver {
   constructor(private readonly decisions: DecisionsService) {}
+
+  @Query(() => DecisionEntity, { nullable: true })
+  @Scope(row('decisions', 'id'), { orNull: true })
+  decision(@Args('id', { type: () => ID }) id: string) {
+    return this.decisions.findById(id);
+  }
+
+  @Query(() => String, { description: 'The decision log (filtered like Workspace.decisions) as CSV or Markdown.' })
+  @Scope(arg('workspaceId'))
+  decisionLogExport(
+    @Args('workspaceId', { type: () => ID }) workspaceId: string,
+    @Args('format', { type: () => ExportFormat }) format: ExportFormat,
+    @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter?: DecisionFilterInput,
+  ) {
+    return this.decisions.export({ ...filter, workspaceId }, format);
+  }
 
   @Mutation(() => DecisionEntity, { description: 'A PROPOSED decision with the next number (D-001, D-002, …).' })
   @Scope(arg('input.workspaceId'))
@@ -17,21 +35,32 @@ export class DecisionsResolver {
     return this.decisions.proposeByMember(actor, input);
   }
 
-  @Mutation(() => DecisionEntity)
+  @Mutation(() => DecisionEntity, { description: 'Changes a proposed decision. An agreed or superseded decision is never edited: CONFLICT.' })
+  @Scope(row('decisions', 'input.id'))
+  updateDecision(@Args('input') input: UpdateDecisionInput, @CurrentMember() actor: MemberEntity) {
+    return this.decisions.update(actor, input);
+  }
+
+  @Mutation(() => DecisionEntity, { description: 'PROPOSED → AGREED at a meeting or by a closed round (neither: recorded by the lead). CONFLICT unless proposed.' })
   @Scope(row('decisions', 'id'))
-  agreeDecision(@Args('id', { type: () => ID }) id: string, @CurrentMember() actor: MemberEntity) {
-    return this.decisions.agree(actor, id);
+  agreeDecision(@Args() args: AgreeDecisionArgs, @CurrentMember() actor: MemberEntity) {
+    return this.decisions.agree(actor, args.id, args);
   }
 
   @Mutation(() => DecisionEntity, { description: 'An agreed decision is never edited: this agrees a new one and marks the old one SUPERSEDED.' })
   @Scope(row('decisions', 'id'))
-  supersedeDecision(@Args('id', { type: () => ID }) id: string, @Args('input') input: ProposeDecisionInput, @CurrentMember() actor: MemberEntity) {
-    return this.decisions.supersede(actor, id, input);
+  supersedeDecision(@Args() args: SupersedeDecisionArgs, @CurrentMember() actor: MemberEntity) {
+    return this.decisions.supersede(actor, args.id, args.input, args);
   }
 
   @ResolveField(() => String, { description: 'D-001, D-002, … in the order decisions were proposed.' })
   ref(@Parent() d: DecisionEntity) {
     return decisionRef(d.number);
+  }
+
+  @ResolveField(() => [DecisionLink], { description: 'What it rests on, with labels: its milestone, round results, sections, annotations and sources.' })
+  async links(@Parent() d: LinkedDecision) {
+    return d.links ?? (await this.decisions.withLinks([d]))[0].links;
   }
 }
 
@@ -39,9 +68,9 @@ export class DecisionsResolver {
 export class WorkspaceDecisionsResolver {
   constructor(private readonly service: DecisionsService) {}
 
-  @ResolveField(() => [DecisionEntity], { description: 'The decision log, oldest first.' })
+  @ResolveField(() => [DecisionEntity], { description: 'The decision log, oldest first, optionally filtered.' })
   @Scope(parent('id'))
-  decisions(@Parent() workspace: WorkspaceEntity) {
-    return this.service.forWorkspace(workspace.id);
+  async decisions(@Parent() workspace: WorkspaceEntity, @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter?: DecisionFilterInput) {
+    return this.service.withLinks(await this.service.list({ ...filter, workspaceId: workspace.id }));
   }
 }

@@ -2,10 +2,12 @@ import { documentMarkdown, documentSections, FRAGMENT, Section } from '@concord/
 import { Injectable } from '@nestjs/common';
 import { diffWordsWithSpace } from 'diff';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import * as Y from 'yjs';
 import { conflict, notFound } from '../../common/domain-error';
 import { DiffChunk, DiffKind } from './documents.types';
+import { ActivityKind } from '../activity/activity-event.entity';
+import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
 import { MemberEntity } from '../workspaces/member.entity';
 import { DocumentContentService } from './document-content.service';
@@ -24,6 +26,7 @@ export class DocumentsService {
     @InjectRepository(DocumentVersionEntity) private readonly versions: Repository<DocumentVersionEntity>,
     private readonly content: DocumentContentService,
     private readonly audit: AuditService,
+    private readonly activity: ActivityService,
   ) {}
 
   forWorkspace(workspaceId: string): Promise<DocumentEntity[]> {
@@ -53,11 +56,17 @@ export class DocumentsService {
     return this.versions.findOne({ where: { id } });
   }
 
-  async createVersion(actor: MemberEntity, documentId: string, name: string): Promise<DocumentVersionEntity> {
+  /** `opts.tx`: inside the caller's transaction (a milestone gate); `opts.concerns`: more ids the event concerns. */
+  async createVersion(actor: MemberEntity, documentId: string, name: string, opts: { tx?: EntityManager; concerns?: string[] } = {}): Promise<DocumentVersionEntity> {
     const state = await this.content.currentState(documentId);
-    const version = await this.versions.save({ documentId, workspaceId: actor.workspaceId, name, state: Buffer.from(state), createdBy: actor.id });
-    await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'version.created', targetId: version.id, data: { name } });
-    return version;
+    const run = async (tx: EntityManager) => {
+      const version = await tx.getRepository(DocumentVersionEntity).save({ documentId, workspaceId: actor.workspaceId, name, state: Buffer.from(state), createdBy: actor.id });
+      await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'version.created', targetId: version.id, data: { name } }, tx);
+      const doc = await tx.getRepository(DocumentEntity).findOneOrFail({ where: { id: documentId }, select: { id: true, title: true } });
+      await this.activity.emit(tx, { workspaceId: actor.workspaceId, kind: ActivityKind.VERSION_CREATED, actorId: actor.userId, targetId: version.id, label: `Version “${name}” of “${doc.title}” saved`, concerns: [documentId, ...(opts.concerns ?? [])] });
+      return version;
+    };
+    return opts.tx ? run(opts.tx) : this.versions.manager.transaction(run);
   }
 
   /** Restores a version as a new change on top of the live document: history is kept, everyone sees it. */
@@ -76,6 +85,7 @@ export class DocumentsService {
     });
     old.destroy();
     await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'version.restored', targetId: version.id, data: { name: version.name } });
+    await this.activity.emit(null, { workspaceId: actor.workspaceId, kind: ActivityKind.VERSION_RESTORED, actorId: actor.userId, targetId: version.id, label: `Version “${version.name}” restored` });
     return this.documents.findOneOrFail({ where: { id: version.documentId } });
   }
 

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PracticeModelEntity } from './practice-model.entity';
-import { ModelsResolver } from './models.resolver';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { ModelsResolver, WorkspaceModelsResolver } from './models.resolver';
 import { ModelsService } from './models.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PracticeModelEntity])],
-  providers: [ModelsService, ModelsResolver],
+  imports: [WorkspacesModule],
+  providers: [ModelsService, ModelsResolver, WorkspaceModelsResolver],
   exports: [ModelsService],
 })
 export class ModelsModule {}

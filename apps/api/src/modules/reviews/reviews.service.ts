@@ -5,13 +5,15 @@ import { Role } from '@concord/shared';
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
-import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import * as Y from 'yjs';
 import { badInput, conflict, forbidden, notFound } from '../../common/domain-error';
 import { LOGGER } from '../../common/logger';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { can } from '../../common/policy';
 import { AnnotationEntity, AnnotationKind, AnnotationStatus } from '../annotations/annotation.entity';
+import { ActivityKind, annotationWords } from '../activity/activity-event.entity';
+import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../auth/user.entity';
 import { DocumentContentService } from '../documents/document-content.service';
@@ -43,6 +45,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
     private readonly documents: DocumentsService,
     private readonly workspaces: WorkspacesService,
     private readonly audit: AuditService,
+    private readonly activity: ActivityService,
   ) {}
 
   /** Rounds past their closing time are closed (and carried) by the server, not only when someone asks. */
@@ -80,13 +83,15 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
     return (await this.reviewerMayAct(viewer.userId, round)) ? round : null;
   }
 
-  async open(actor: MemberEntity, input: OpenReviewRoundInput): Promise<ReviewRoundEntity> {
-    const version = await this.db.getRepository(DocumentVersionEntity).findOne({ where: { id: input.versionId, workspaceId: actor.workspaceId }, select: { id: true, documentId: true, workspaceId: true, name: true } });
+  /** `opts.tx`: inside the caller's transaction (a milestone gate); `opts.concerns`: more ids the event concerns. */
+  async open(actor: MemberEntity, input: OpenReviewRoundInput, opts: { tx?: EntityManager; concerns?: string[] } = {}): Promise<ReviewRoundEntity> {
+    const version = await (opts.tx ?? this.db.manager).getRepository(DocumentVersionEntity).findOne({ where: { id: input.versionId, workspaceId: actor.workspaceId }, select: { id: true, documentId: true, workspaceId: true, name: true } });
     if (!version) throw notFound('Version not found');
     if (input.closesAt.getTime() <= Date.now()) throw badInput('input.closesAt', 'input.closesAt: must be in the future');
-    const round = await this.db.transaction(async (tx) => {
+    const round = await (opts.tx ?? this.db.manager).transaction(async (tx) => {
       const r = await tx.getRepository(ReviewRoundEntity).save({ workspaceId: actor.workspaceId, documentId: version.documentId, versionId: version.id, title: input.title, closesAt: input.closesAt, status: ReviewRoundStatus.OPEN, openedBy: actor.id, closedAt: null, summary: null });
       await this.audit.record({ workspaceId: actor.workspaceId, actorId: actor.userId, action: 'review.opened', targetId: r.id, data: { title: r.title, version: version.name } }, tx);
+      await this.activity.emit(tx, { workspaceId: actor.workspaceId, kind: ActivityKind.REVIEW_ROUND_OPENED, actorId: actor.userId, targetId: r.id, label: `Review round “${r.title}” opened on “${version.name}”`, concerns: [version.documentId, version.id, ...(opts.concerns ?? [])] });
       return r;
     });
     return round;
@@ -120,7 +125,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
     doc.destroy();
     if (!at || at.start === at.end) throw badInput('input.anchor', 'input.anchor: does not point at text in the shared version');
     if (at.text !== input.quote) throw badInput('input.quote', 'input.quote: is not the text at the anchor');
-    return this.db.getRepository(AnnotationEntity).save({
+    const saved = await this.db.getRepository(AnnotationEntity).save({
       workspaceId: actor.workspaceId,
       documentId: round.documentId,
       kind: input.kind,
@@ -141,6 +146,8 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
       decidedBy: null,
       deletedAt: null,
     });
+    await this.activity.emit(null, { workspaceId: actor.workspaceId, kind: ActivityKind.ANNOTATION_ADDED, actorId: actor.userId, targetId: saved.id, label: `${annotationWords(saved.kind)} on “${saved.sectionTitle || 'the draft'}” in review round “${round.title}”` });
+    return saved;
   }
 
   /** A reviewer sees their own comments; the group sees every comment of the round. */
@@ -189,6 +196,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
       round.summary = (await this.summarise(comments)) as unknown as Record<string, unknown>;
       await tx.getRepository(ReviewRoundEntity).save(round);
       await this.audit.record({ workspaceId: round.workspaceId, actorId: actor?.userId ?? null, action: 'review.closed', targetId: round.id, data: { title: round.title, comments: comments.length, automatic: actor === null } }, tx);
+      await this.activity.emit(tx, { workspaceId: round.workspaceId, kind: ActivityKind.REVIEW_ROUND_CLOSED, actorId: actor?.userId ?? null, targetId: round.id, label: `Review round “${round.title}” closed with ${comments.length} ${comments.length === 1 ? 'comment' : 'comments'}`, concerns: [round.documentId, round.versionId] });
       return round;
     });
     return closed;

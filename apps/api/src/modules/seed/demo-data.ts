@@ -51,30 +51,35 @@ export const DEMO_SOURCES = [
   { title: 'Mental health challenge competition: case studies', authors: 'Office for Students', year: null, publisher: 'Office for Students', url: null, type: 'CASE_STUDIES' },
 ];
 
+/** Candidate models (illustrative); region and type are the GraphQL enums' names. The case-study template
+ * and illustrative findings are in demo-evidence.ts. */
 export const DEMO_MODELS = [
   {
     name: 'University mental health liaison service (illustrative)',
     leadProviders: 'A large urban university',
     nhsPartners: 'Local NHS mental health trust',
-    region: 'North West',
-    type: 'LIAISON_SERVICE',
+    region: 'NORTH_WEST' as const,
+    type: 'LIAISON_SERVICE' as const,
     summary: 'NHS clinicians based part-time on campus triage students referred by student services and link them to secondary care.',
+    contact: 'Head of student wellbeing (illustrative)',
   },
   {
     name: 'Joint single point of access (illustrative)',
     leadProviders: 'Three universities and a further education college',
     nhsPartners: 'Integrated care board and community mental health team',
-    region: 'London',
-    type: 'SINGLE_POINT_OF_ACCESS',
+    region: 'LONDON' as const,
+    type: 'SINGLE_POINT_OF_ACCESS' as const,
     summary: 'One referral route for students across providers, with shared triage and agreed thresholds.',
+    contact: 'Partnership manager (illustrative)',
   },
   {
     name: 'Embedded mental health practitioner (illustrative)',
     leadProviders: 'A small specialist arts provider',
     nhsPartners: 'NHS Talking Therapies service',
-    region: 'South West',
-    type: 'EMBEDDED_CLINICIAN',
+    region: 'SOUTH_WEST' as const,
+    type: 'EMBEDDED_CLINICIAN' as const,
     summary: 'A practitioner employed by the NHS and embedded in the provider’s wellbeing team two days a week.',
+    contact: null,
   },
 ];
 
@@ -97,46 +102,68 @@ export function planYear(today: Date): number {
   return today.getUTCMonth() >= 1 ? today.getUTCFullYear() + 1 : today.getUTCFullYear();
 }
 
+/**
+ * What proves a seeded deliverable done: the kind of event, and what it must concern — a meeting or
+ * milestone of the plan (by index), or the draft guidance document.
+ */
+export interface DemoTie {
+  kind: 'ROUND_CLOSED' | 'VERSION_CREATED' | 'REVIEW_ROUND_OPENED' | 'REVIEW_ROUND_CLOSED' | 'DECISION_AGREED';
+  target?: { meeting: number } | { milestone: number } | 'document';
+}
+
+export interface DemoDeliverable {
+  title: string;
+  dueOn: string;
+  /** A demo account's email. */
+  owner: string;
+  tie?: DemoTie;
+}
+
 export function demoPlan(today: Date) {
   const y = planYear(today);
   const d = (month: number, day: number) => `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const milestones = [
+  const [lead, editor, he, nhs] = DEMO_ACCOUNTS.map((a) => a.email);
+  const milestones: { title: string; startsOn: string; dueOn: string; gatesDraft: boolean; deliverables: DemoDeliverable[] }[] = [
     {
       title: 'February: scope, literature and criteria',
       startsOn: d(2, 1),
       dueOn: d(2, 28),
+      gatesDraft: false,
       deliverables: [
-        { title: 'Scope agreed at the Taskforce meeting', dueOn: d(2, 2) },
-        { title: 'Guidance scope defined: structure, audience, purpose', dueOn: d(2, 13) },
-        { title: 'Existing literature collated and mapped against the guidance', dueOn: d(2, 20) },
-        { title: 'Criteria for models of good practice agreed', dueOn: d(2, 27) },
-        { title: 'Models engaged with the case-study data-collection template', dueOn: d(2, 28) },
+        { title: 'Scope agreed at the Taskforce meeting', dueOn: d(2, 2), owner: lead, tie: { kind: 'DECISION_AGREED', target: { meeting: 0 } } },
+        { title: 'Guidance scope defined: structure, audience, purpose', dueOn: d(2, 13), owner: editor, tie: { kind: 'VERSION_CREATED', target: 'document' } },
+        { title: 'Existing literature collated and mapped against the guidance', dueOn: d(2, 20), owner: he },
+        { title: 'Criteria for models of good practice agreed', dueOn: d(2, 27), owner: lead, tie: { kind: 'ROUND_CLOSED' } },
+        { title: 'Models engaged with the case-study data-collection template', dueOn: d(2, 28), owner: nhs },
       ],
     },
     {
+      // The gate: its trigger freezes the draft for the Taskforce and opens the stakeholder review.
       title: 'March–April: data collection and draft',
       startsOn: d(3, 1),
       dueOn: d(4, 19),
+      gatesDraft: true,
       deliverables: [
-        { title: 'Data collection from the models finalised', dueOn: d(3, 31) },
-        { title: 'Draft shared with selected stakeholders', dueOn: d(4, 7) },
-        { title: 'Draft shared with the Taskforce for comment', dueOn: d(4, 19) },
+        { title: 'Data collection from the models finalised', dueOn: d(3, 31), owner: nhs },
+        { title: 'Draft shared with selected stakeholders', dueOn: d(4, 7), owner: editor, tie: { kind: 'REVIEW_ROUND_OPENED', target: 'document' } },
+        { title: 'Draft shared with the Taskforce for comment', dueOn: d(4, 19), owner: lead, tie: { kind: 'VERSION_CREATED', target: { milestone: 1 } } },
       ],
     },
     {
       title: 'May: final guidance',
       startsOn: d(4, 20),
       dueOn: d(5, 31),
+      gatesDraft: false,
       deliverables: [
-        { title: 'Guidance finalised', dueOn: d(5, 24) },
-        { title: 'Guidance shared with stakeholders and the Taskforce', dueOn: d(5, 31) },
+        { title: 'Guidance finalised', dueOn: d(5, 24), owner: editor, tie: { kind: 'DECISION_AGREED', target: { milestone: 2 } } },
+        { title: 'Guidance shared with stakeholders and the Taskforce', dueOn: d(5, 31), owner: lead, tie: { kind: 'DECISION_AGREED', target: { meeting: 2 } } },
       ],
     },
   ];
   const meetings = [
-    { title: 'Taskforce meeting: agree the scope', kind: 'TASKFORCE', heldOn: d(2, 2), milestone: 0, agenda: ['Purpose and audience of the guidance', 'Scope and structure', 'Plan to 31 May'] },
-    { title: 'Taskforce meeting: the draft guidance', kind: 'TASKFORCE', heldOn: d(4, 19), milestone: 1, agenda: ['Draft guidance for comment', 'Models of good practice', 'Stakeholder feedback so far'] },
-    { title: 'Taskforce meeting: final guidance', kind: 'TASKFORCE', heldOn: d(5, 31), milestone: 2, agenda: ['Final guidance', 'Dissemination'] },
+    { title: 'Taskforce meeting: agree the scope', kind: 'TASKFORCE' as const, heldOn: d(2, 2), milestone: 0, agenda: ['Purpose and audience of the guidance', 'Scope and structure', 'Plan to 31 May'] },
+    { title: 'Taskforce meeting: the draft guidance', kind: 'TASKFORCE' as const, heldOn: d(4, 19), milestone: 1, agenda: ['Draft guidance for comment', 'Models of good practice', 'Stakeholder feedback so far'] },
+    { title: 'Taskforce meeting: final guidance', kind: 'TASKFORCE' as const, heldOn: d(5, 31), milestone: 2, agenda: ['Final guidance', 'Dissemination'] },
   ];
   return { year: y, milestones, meetings };
 }

@@ -15,13 +15,14 @@ import { hashPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
 import { CriterionEntity } from '../consensus/criterion.entity';
 import { DocumentEntity, DocumentSnapshotEntity } from '../documents/document.entity';
-import { SourceEntity } from '../evidence/source.entity';
-import { MeetingEntity } from '../meetings/meeting.entity';
-import { DeliverableEntity, MilestoneEntity } from '../milestones/milestone.entity';
-import { PracticeModelEntity } from '../models/practice-model.entity';
+import { SourceEntity, SourceType } from '../evidence/source.entity';
+import { AgendaItemEntity, MeetingEntity, MeetingKind } from '../meetings/meeting.entity';
+import { DeliverableEntity, DeliverableTieKind, MilestoneEntity } from '../milestones/milestone.entity';
+import { ModelType, NhsRegion, PracticeModelEntity } from '../models/practice-model.entity';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
-import { DEMO_ACCOUNTS, DEMO_CRITERIA, DEMO_DOCUMENT, DEMO_MODELS, DEMO_OUTLINE, DEMO_SOURCES, DEMO_WORKSPACE, DEMO_WORKSPACE_KEY, demoPlan } from './demo-data';
+import { seedEvidence, seededSectionId } from './demo-evidence';
+import { DEMO_ACCOUNTS, DEMO_CRITERIA, DEMO_DOCUMENT, DEMO_MODELS, DEMO_OUTLINE, DEMO_SOURCES, DEMO_WORKSPACE, DEMO_WORKSPACE_KEY, demoPlan, DemoTie } from './demo-data';
 
 const SEED_LOCK = 4_201_337;
 
@@ -61,18 +62,38 @@ export class SeedService {
     const lead = members[0];
     await tx.getRepository(ChallengeTagEntity).insert(DEFAULT_CHALLENGE_TAGS.map((label, i) => ({ workspaceId: ws.id, label, position: i + 1 })));
     await tx.getRepository(CriterionEntity).insert(DEMO_CRITERIA.map((statement, i) => ({ workspaceId: ws.id, statement, rationale: null, position: i + 1, proposedBy: null })));
-    await tx.getRepository(SourceEntity).insert(DEMO_SOURCES.map((s) => ({ ...s, workspaceId: ws.id })));
-    await tx.getRepository(PracticeModelEntity).insert(DEMO_MODELS.map((m) => ({ ...m, workspaceId: ws.id, contact: null, illustrative: true })));
+    await tx.getRepository(SourceEntity).insert(DEMO_SOURCES.map((s) => ({ ...s, type: s.type as SourceType, workspaceId: ws.id })));
+    await tx.getRepository(PracticeModelEntity).insert(DEMO_MODELS.map((m) => ({ ...m, region: m.region as NhsRegion, type: m.type as ModelType, workspaceId: ws.id, illustrative: true })));
     const doc = await tx.getRepository(DocumentEntity).save({ workspaceId: ws.id, title: DEMO_DOCUMENT.title, wordBudget: DEMO_DOCUMENT.wordBudget, createdBy: lead.id });
     await tx.getRepository(DocumentSnapshotEntity).insert({ documentId: doc.id, state: Buffer.from(outlineState()) });
+    await seedEvidence(tx, { workspaceId: ws.id, documentId: doc.id, members, sourceTitles: DEMO_SOURCES.map((s) => s.title) });
     const plan = demoPlan(now);
     const milestoneIds: string[] = [];
     for (const m of plan.milestones) {
-      const saved = await tx.getRepository(MilestoneEntity).save({ workspaceId: ws.id, title: m.title, startsOn: m.startsOn, dueOn: m.dueOn });
-      milestoneIds.push(saved.id);
-      await tx.getRepository(DeliverableEntity).insert(m.deliverables.map((d, i) => ({ milestoneId: saved.id, title: d.title, dueOn: d.dueOn, ownerId: lead.id, doneAt: null, position: i + 1 })));
+      milestoneIds.push((await tx.getRepository(MilestoneEntity).save({ workspaceId: ws.id, title: m.title, startsOn: m.startsOn, dueOn: m.dueOn, gatesDraft: m.gatesDraft })).id);
     }
-    await tx.getRepository(MeetingEntity).insert(plan.meetings.map((m) => ({ workspaceId: ws.id, title: m.title, kind: m.kind, heldOn: m.heldOn, milestoneId: milestoneIds[m.milestone], agenda: m.agenda })));
+    const meetingIds: string[] = [];
+    for (const m of plan.meetings) {
+      const meeting = await tx.getRepository(MeetingEntity).save({ workspaceId: ws.id, title: m.title, kind: m.kind as MeetingKind, heldOn: m.heldOn, milestoneId: milestoneIds[m.milestone] });
+      meetingIds.push(meeting.id);
+      await tx.getRepository(AgendaItemEntity).insert(m.agenda.map((title, i) => ({ meetingId: meeting.id, workspaceId: ws.id, position: i + 1, title })));
+    }
+    const ownerOf = (email: string) => members[DEMO_ACCOUNTS.findIndex((a) => a.email === email)].id;
+    const targetOf = (t: DemoTie['target']) => (t === undefined ? null : t === 'document' ? doc.id : 'meeting' in t ? meetingIds[t.meeting] : milestoneIds[t.milestone]);
+    for (const [i, m] of plan.milestones.entries()) {
+      await tx.getRepository(DeliverableEntity).insert(
+        m.deliverables.map((d, position) => ({
+          milestoneId: milestoneIds[i],
+          title: d.title,
+          dueOn: d.dueOn,
+          ownerId: ownerOf(d.owner),
+          tieKind: (d.tie?.kind ?? null) as DeliverableTieKind | null,
+          tieTargetId: targetOf(d.tie?.target),
+          doneAt: null,
+          position: position + 1,
+        })),
+      );
+    }
     await this.audit.record({ workspaceId: ws.id, actorId: null, action: 'workspace.created', targetId: ws.id, data: { name: ws.name, seeded: true } }, tx);
     this.logger.info({ workspace: ws.name, planYear: plan.year }, 'seeded the demo workspace');
   }
@@ -87,7 +108,7 @@ export function outlineState(): Uint8Array {
     const h = new Y.XmlElement('heading');
     h.setAttribute('level', s.level as unknown as string);
     // Stable section ids from the start, so browsers opening the draft first need not assign them.
-    h.setAttribute('id', `sec-${s.heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40)}`);
+    h.setAttribute('id', seededSectionId(s.heading));
     h.insert(0, [new Y.XmlText(s.heading)]);
     const p = new Y.XmlElement('paragraph');
     p.insert(0, [new Y.XmlText(s.text)]);

@@ -19,6 +19,8 @@ export class InvitationEntity {
   @Column({ name: 'invited_by', type: 'uuid', nullable: true }) invitedBy!: string | null;
   /** For a stakeholder invited to a review round: accepting adds them to it. */
   @Column({ name: 'review_round_id', type: 'uuid', nullable: true }) reviewRoundId!: string | null;
+  /** For a model's contact: accepting lets them fill in that model's case study (models module). */
+  @Column({ name: 'practice_model_id', type: 'uuid', nullable: true }) practiceModelId!: string | null;
   @Field() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Field() @Column({ name: 'expires_at', type: 'timestamptz' }) expiresAt!: Date;
   @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true }) acceptedAt!: Date | null;

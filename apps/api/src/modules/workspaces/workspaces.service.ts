@@ -82,7 +82,7 @@ export class WorkspacesService {
     });
   }
 
-  async invite(actor: MemberEntity, input: InviteMemberInput, options: { reviewRoundId?: string } = {}): Promise<InvitationLink> {
+  async invite(actor: MemberEntity, input: InviteMemberInput, options: { reviewRoundId?: string; practiceModelId?: string } = {}): Promise<InvitationLink> {
     const email = normaliseEmail(input.email);
     const token = randomBytes(16).toString('base64url'); // 128 bits
     const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
@@ -108,6 +108,7 @@ export class WorkspacesService {
         tokenHash: sha256(token),
         invitedBy: actor.id,
         reviewRoundId: options.reviewRoundId ?? null,
+        practiceModelId: options.practiceModelId ?? null,
         expiresAt,
         acceptedAt: null,
         acceptedBy: null,
@@ -161,11 +162,13 @@ export class WorkspacesService {
       // A new account is created here, with the membership: a failed acceptance leaves no account behind.
       const account = existing ?? (await tx.getRepository(UserEntity).save({ email: inv.email, ...newAccount }));
       const existingMember = await tx.getRepository(MemberEntity).findOne({ where: { workspaceId: inv.workspaceId, userId: account.id } });
-      if (existingMember && !inv.reviewRoundId) throw conflict('You are already a member of this workspace', { reason: 'ALREADY_MEMBER' });
+      if (existingMember && !inv.reviewRoundId && !inv.practiceModelId) throw conflict('You are already a member of this workspace', { reason: 'ALREADY_MEMBER' });
       const member =
         existingMember ?? (await tx.getRepository(MemberEntity).save({ workspaceId: inv.workspaceId, userId: account.id, role: inv.role, organisation: inv.organisation, sector: inv.sector }));
       // A review-round invitation also makes them a reviewer of that round.
       if (inv.reviewRoundId) await tx.query('INSERT INTO review_round_reviewers (round_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [inv.reviewRoundId, account.id]);
+      // A model-contact invitation lets them fill in that model's case study (models module).
+      if (inv.practiceModelId) await tx.query('INSERT INTO practice_model_contacts (model_id, user_id, workspace_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [inv.practiceModelId, account.id, inv.workspaceId]);
       await tx.getRepository(InvitationEntity).update(inv.id, { acceptedAt: new Date(), acceptedBy: account.id });
       await this.audit.record({ workspaceId: inv.workspaceId, actorId: account.id, action: 'member.joined', targetId: member.id, data: { name: account.name, role: inv.role } }, tx);
       const session = await this.auth.startSession(account, req, res, tx);

@@ -6,6 +6,7 @@ export type SectionPath =
   | 'drafts'
   | 'votes'
   | 'models'
+  | 'case-studies'
   | 'evidence'
   | 'milestones'
   | 'decisions'
@@ -21,14 +22,16 @@ export const SECTIONS: readonly Section[] = [
   { path: 'drafts', label: 'Drafts' },
   { path: 'votes', label: 'Votes' },
   { path: 'models', label: 'Models' },
+  { path: 'case-studies', label: 'Case studies' },
   { path: 'evidence', label: 'Evidence' },
   { path: 'milestones', label: 'Milestones' },
   { path: 'decisions', label: 'Decisions' },
   { path: 'members', label: 'Members' },
 ];
 
-// Reviewers are invited stakeholders: they see the drafts shared with their review rounds, nothing else.
-const REVIEWER_SECTIONS: ReadonlySet<SectionPath> = new Set(['dashboard', 'drafts']);
+// Reviewers are invited stakeholders: they see the drafts shared with their review rounds, nothing else;
+// a model's contact (a reviewer too) also sees the case study they were invited to fill in.
+const REVIEWER_SECTIONS: ReadonlySet<SectionPath> = new Set(['dashboard', 'drafts', 'case-studies']);
 
 /** Whether the role reads the workspace's content lists (documents, criteria, models, sources, members). */
 export function readsWorkspaceContent(role: Role): boolean {

@@ -15,6 +15,8 @@ export class AddAnnotationInput {
   @Field() @Transform(trim) @IsString() @MinLength(1, { message: 'is required' }) @MaxLength(ANNOTATION_BODY_MAX) body!: string;
   @Field({ nullable: true, description: 'The replacement text of a SUGGESTION.' }) @IsOptional() @IsString() @MaxLength(ANNOTATION_BODY_MAX) suggestion?: string;
   @Field({ nullable: true, description: 'For EVIDENCE: where the evidence is.' }) @IsOptional() @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'must be an http(s) URL' }) @MaxLength(2000) evidenceUrl?: string;
+  @Field(() => ID, { nullable: true, description: 'For EVIDENCE: a finding of this workspace it cites.' }) @IsOptional() @IsUUID('all', { message: 'must be a valid id' }) findingId?: string;
+  @Field(() => ID, { nullable: true, description: 'For EVIDENCE: a case-study submission of this workspace it cites.' }) @IsOptional() @IsUUID('all', { message: 'must be a valid id' }) caseStudyId?: string;
   @Field(() => [String], { nullable: true, description: 'Labels from the workspace’s challenge tags.' }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) tags?: string[];
   @Field(() => [ID], { nullable: true, description: 'Members mentioned in the body; each gets a notification.' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'must be member ids' }) mentions?: string[];
 }

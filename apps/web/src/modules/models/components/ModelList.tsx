@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { WorkspaceModelsDocument, type WorkspaceModelsQuery } from '../../../generated/graphql';
 import { InlineLoader } from '../../layout/components/InlineLoader';
+import { REGION_LABELS, STATUS_COLOURS, STATUS_LABELS, TYPE_LABELS } from '../labels';
 import { QueryError } from '../../layout/components/QueryError';
 
 type Model = NonNullable<WorkspaceModelsQuery['workspace']>['models'][number];
@@ -49,17 +50,19 @@ function ModelCard({ model }: { model: Model }) {
         </Group>
         <Group gap="xs">
           <Badge color="concordBlue" variant="light">
-            {model.type}
+            {TYPE_LABELS[model.type]}
           </Badge>
-          {model.region && (
-            <Badge color="neutral" variant="light">
-              {model.region}
-            </Badge>
-          )}
+          <Badge color="neutral" variant="light">
+            {REGION_LABELS[model.region]}
+          </Badge>
+          <Badge color={model.caseStudy ? STATUS_COLOURS[model.caseStudy.status] : 'neutral'} variant="outline">
+            {model.caseStudy ? `Case study: ${STATUS_LABELS[model.caseStudy.status].toLowerCase()}` : 'No case study yet'}
+          </Badge>
         </Group>
         <Text>{model.summary}</Text>
         <Detail term="Lead providers">{model.leadProviders}</Detail>
         <Detail term="NHS partners">{model.nhsPartners}</Detail>
+        <Detail term="Contact">{model.contact ?? ''}</Detail>
       </Stack>
     </Paper>
   );

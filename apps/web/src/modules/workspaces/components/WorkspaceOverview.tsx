@@ -1,4 +1,5 @@
 // The dashboard's content: what the workspace is for, who I am in it, how much is there, and the criteria.
+import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, SECTOR_LABELS } from '@concord/shared';
@@ -13,7 +14,8 @@ import { readsWorkspaceContent, sectionHref, type SectionPath } from '../section
 
 type Overview = NonNullable<WorkspaceDashboardQuery['workspace']>;
 
-export function WorkspaceOverview() {
+/** `children` (the dashboard's plan) sit after the workspace's description and my part in it. */
+export function WorkspaceOverview({ children }: { children?: ReactNode }) {
   const current = useCurrentWorkspace();
   const full = readsWorkspaceContent(current.myRole);
   const { data, error, refetch } = useQuery(WorkspaceDashboardDocument, { variables: { id: current.id, full } });
@@ -29,6 +31,7 @@ export function WorkspaceOverview() {
         </Text>
       )}
       <Membership workspace={workspace} />
+      {children}
       {full ? (
         <Counts workspace={workspace} />
       ) : (

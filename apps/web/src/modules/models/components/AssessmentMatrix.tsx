@@ -1,0 +1,192 @@
+// The assessment matrix as a heat map: models × criteria, each cell coloured by the majority view and
+// labelled in words (so colour is never the only cue), with a summary per model as a text alternative.
+// A cell opens the raters' views and, for members, their own rating.
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, Badge, Button, Group, List, Modal, Radio, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { splitFieldErrors } from '../../../app/errors';
+import { AssessmentMatrixDocument, RateModelDocument, WorkspaceModelsDocument, type AssessmentMatrixQuery, type ModelRating } from '../../../generated/graphql';
+import { FormError } from '../../layout/components/FormError';
+import { InlineLoader } from '../../layout/components/InlineLoader';
+import { QueryError } from '../../layout/components/QueryError';
+import { GAP_LABELS, RATING_LABELS, STATUS_LABELS } from '../labels';
+import './assessment.css';
+
+type Matrix = NonNullable<NonNullable<AssessmentMatrixQuery['workspace']>['assessment']>;
+type Row = Matrix['rows'][number];
+type Cell = Row['cells'][number];
+
+const RATINGS: ModelRating[] = ['MET', 'PARTLY', 'NOT_MET', 'UNKNOWN'];
+
+export function AssessmentMatrix({ workspaceId, canRate }: { workspaceId: string; canRate: boolean }) {
+  const { data, error, refetch } = useQuery(AssessmentMatrixDocument, { variables: { workspaceId } });
+  const [open, setOpen] = useState<{ row: Row; cell: Cell; index: number } | null>(null);
+  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} />;
+  if (!data?.workspace) return <InlineLoader label="Loading the assessment matrix…" />;
+  const m = data.workspace.assessment;
+  const label = (i: number) => `C${i + 1}`;
+  return (
+    <Stack gap="md">
+      {m.basis === 'CANDIDATE' ? (
+        <Alert color="warning" variant="light" title="Provisional criteria">
+          No consensus round has closed yet, so the matrix shows every candidate criterion. Once a round closes, only the criteria that reached INCLUDE remain.
+        </Alert>
+      ) : (
+        <Text size="sm">Criteria agreed by consensus (reached INCLUDE in their latest closed round).</Text>
+      )}
+      {m.criteria.length === 0 ? (
+        <Text>No criterion has been agreed yet.</Text>
+      ) : (
+        <>
+          <div className="concord-heatmap-scroll">
+            <Table className="concord-heatmap" withTableBorder withColumnBorders>
+              <caption>
+                <VisuallyHidden>Assessment matrix: each cell gives the majority view and how many raters hold it.</VisuallyHidden>
+              </caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Model</Table.Th>
+                  {m.criteria.map((c, i) => (
+                    <Table.Th scope="col" key={c.id} title={c.statement}>
+                      <abbr title={c.statement}>{label(i)}</abbr>
+                      <VisuallyHidden>: {c.statement}</VisuallyHidden>
+                    </Table.Th>
+                  ))}
+                  <Table.Th scope="col">Verdict</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {m.rows.map((row) => (
+                  <Table.Tr key={row.model.id}>
+                    <Table.Th scope="row">
+                      <Stack gap={2}>
+                        <Text fw={600} size="sm">
+                          {row.model.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {row.model.caseStudy ? `Case study ${STATUS_LABELS[row.model.caseStudy.status].toLowerCase()}` : 'No case study yet'}
+                        </Text>
+                      </Stack>
+                    </Table.Th>
+                    {row.cells.map((cell, i) => (
+                      <Table.Td key={cell.criterionId} className="concord-heat-cell" data-majority={cell.majority ?? (cell.n ? 'NONE' : 'EMPTY')}>
+                        <button type="button" className="concord-heat-button" onClick={() => setOpen({ row, cell, index: i })}>
+                          <VisuallyHidden>{`${row.model.name}, ${label(i)}: `}</VisuallyHidden>
+                          <span className="concord-heat-main">{cell.majority ? RATING_LABELS[cell.majority] : cell.n ? 'No majority' : 'Not rated'}</span>
+                          <span className="concord-heat-sub">
+                            {cell.n ? `${cell.majority ? countOf(cell, cell.majority) : ''}${cell.majority ? ' of ' : ''}${cell.n} rated` : '—'}
+                            {cell.disagreement ? ' · split' : ''}
+                          </span>
+                          <VisuallyHidden>{` (${cellWords(cell)})`}</VisuallyHidden>
+                        </button>
+                      </Table.Td>
+                    ))}
+                    <Table.Td>{row.strongCandidate ? <Badge color="success">Strong candidate</Badge> : <Text size="sm">{row.metCount} of {m.criteria.length} met</Text>}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              Criteria
+            </Title>
+            <List size="sm" type="ordered">
+              {m.criteria.map((c) => (
+                <List.Item key={c.id}>{c.statement}</List.Item>
+              ))}
+            </List>
+          </Stack>
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              Summary by model
+            </Title>
+            <List size="sm" spacing="xs">
+              {m.rows.map((row) => (
+                <List.Item key={row.model.id}>
+                  <Text span fw={600} size="sm">
+                    {row.model.name}:
+                  </Text>{' '}
+                  {row.strongCandidate ? 'a strong candidate (a majority say met for every criterion).' : `${row.metCount} of ${m.criteria.length} criteria met by a majority.`}{' '}
+                  {row.evidenceGaps.length === 0
+                    ? 'No evidence gaps.'
+                    : `Evidence gaps: ${row.evidenceGaps.map((g) => `${label(m.criteria.findIndex((c) => c.id === g.criterionId))} (${GAP_LABELS[g.reason]})`).join('; ')}.`}
+                </List.Item>
+              ))}
+            </List>
+          </Stack>
+        </>
+      )}
+      <Modal opened={!!open} onClose={() => setOpen(null)} title={open ? `${open.row.model.name} — ${label(open.index)}` : ''} size="lg">
+        {open && <CellDetail statement={m.criteria[open.index].statement} cell={open.cell} canRate={canRate} onDone={() => setOpen(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function countOf(cell: Cell, r: ModelRating) {
+  return { MET: cell.counts.met, PARTLY: cell.counts.partly, NOT_MET: cell.counts.notMet, UNKNOWN: cell.counts.unknown }[r];
+}
+
+function cellWords(cell: Cell) {
+  if (!cell.n) return 'not rated';
+  const counts = `${cell.counts.met} met, ${cell.counts.partly} partly, ${cell.counts.notMet} not met, ${cell.counts.unknown} unknown`;
+  return `${cell.majority ? `majority ${RATING_LABELS[cell.majority].toLowerCase()}` : 'no majority'}${cell.disagreement ? ', raters disagree' : ''} (${counts})`;
+}
+
+function CellDetail({ statement, cell, canRate, onDone }: { statement: string; cell: Cell; canRate: boolean; onDone: () => void }) {
+  const [rating, setRating] = useState<string>(cell.mine?.rating ?? '');
+  const [note, setNote] = useState(cell.mine?.note ?? '');
+  const [rate, { loading, error }] = useMutation(RateModelDocument, { refetchQueries: [AssessmentMatrixDocument, WorkspaceModelsDocument] });
+  const { fieldErrors, formError } = splitFieldErrors(error, ['rating', 'note'] as const);
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!rating) return;
+    try {
+      await rate({ variables: { input: { modelId: cell.modelId, criterionId: cell.criterionId, rating: rating as ModelRating, note } } });
+      onDone();
+    } catch {
+      // Shown from `error`.
+    }
+  }
+  return (
+    <Stack gap="md">
+      <Text size="sm">{statement}</Text>
+      <Text size="sm">{cellWords(cell)}.</Text>
+      {cell.ratings.length > 0 && (
+        <List size="sm" spacing="xs">
+          {cell.ratings.map((r) => (
+            <List.Item key={r.id}>
+              <Text span fw={600} size="sm">
+                {r.raterName}
+              </Text>
+              : {RATING_LABELS[r.rating]}
+              {r.note ? ` — ${r.note}` : ''}
+              {r.findingId ? ' (cites a finding)' : r.submissionId ? ' (cites a case study)' : ''}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {canRate && (
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <Stack gap="sm">
+            <FormError message={formError} />
+            <Radio.Group label="Your rating" value={rating} onChange={setRating} required error={fieldErrors.rating}>
+              <Group mt="xs">
+                {RATINGS.map((r) => (
+                  <Radio key={r} value={r} label={RATING_LABELS[r]} />
+                ))}
+              </Group>
+            </Radio.Group>
+            <Textarea label="Evidence note" description="What your rating rests on: a finding, the case study, a conversation." value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} error={fieldErrors.note} />
+            <Group>
+              <Button type="submit" loading={loading} disabled={!rating}>
+                Save rating
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}

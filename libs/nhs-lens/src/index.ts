@@ -1,0 +1,4 @@
+export * from './glossary';
+export * from './terms';
+export * from './readability';
+export * from './lens';
