@@ -4,6 +4,7 @@ import type { Pool } from 'pg';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { appendParagraph, awarenessMessage, Client, closeCodeOf, connectClient, eventually, rawSocket, rng, syncStep1, text, updateMessage, waitSynced } from './support/collab';
+import { COMPACTION_LOCK } from '../src/modules/documents/snapshot';
 import { Api, DEMO } from './support/graphql';
 import { startServer, TestServer } from './support/server';
 
@@ -224,6 +225,25 @@ describe('ws /collab', () => {
       expect(Y.encodeStateVector(stored)).toEqual(Y.encodeStateVector(a.doc));
       expect(text(stored)).toBe(text(a.doc));
       stored.destroy();
+    });
+
+    it('stores and relays edits while a compaction of the document holds its lock', async () => {
+      const docId = await newDocument('Compaction lock');
+      const a = await connect(tokens.memberHe, docId);
+      const b = await connect(tokens.memberNhs, docId);
+      const compaction = await server.db.connect();
+      try {
+        await compaction.query('BEGIN');
+        await compaction.query(`SELECT id FROM documents WHERE id = $1 ${COMPACTION_LOCK}`, [docId]);
+        const before = await logLength(server.db, docId);
+        appendParagraph(a.doc, 'written during compaction');
+        // Committed (it is in the log, seen from another connection) and relayed, with the lock still held.
+        await eventually(() => text(b.doc).includes('written during compaction'), 'the edit to reach the other client', 3000);
+        expect(await logLength(server.db, docId)).toBeGreaterThan(before);
+      } finally {
+        await compaction.query('ROLLBACK');
+        compaction.release();
+      }
     });
 
     it('folds the log into the snapshot when the last client leaves', async () => {

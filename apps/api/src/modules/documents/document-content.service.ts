@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { integrate } from './snapshot';
+import { COMPACTION_LOCK } from './snapshot';
+import { SnapshotWorker } from './snapshot-worker';
 
 export interface LoadedContent {
   /** Snapshot and log merged into one Yjs update. */
@@ -26,6 +27,7 @@ export interface LiveDocuments {
 @Injectable()
 export class DocumentContentService {
   private live: LiveDocuments | null = null;
+  private readonly worker = new SnapshotWorker();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -77,16 +79,16 @@ export class DocumentContentService {
   /**
    * Folds the log into the snapshot in one transaction. Only the rows read are deleted, so an update
    * appended while compaction runs stays in the log. Concurrent compactions of one document queue on
-   * the document's row lock.
+   * the document's row lock (COMPACTION_LOCK), which appends do not wait for.
    */
   async compact(documentId: string): Promise<{ folded: number; bytes: number }> {
     return this.db.transaction(async (tx) => {
-      const locked: unknown[] = await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+      const locked: unknown[] = await tx.query(`SELECT id FROM documents WHERE id = $1 ${COMPACTION_LOCK}`, [documentId]);
       if (locked.length === 0) return { folded: 0, bytes: 0 };
       const log: { id: string; data: Buffer }[] = await tx.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
       if (log.length === 0) return { folded: 0, bytes: 0 };
       const snapshot: { state: Buffer }[] = await tx.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
-      const merged = integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
+      const merged = await this.worker.integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
       const maxId = log[log.length - 1].id;
       await tx.query(
         `INSERT INTO document_snapshots (document_id, state, updated_at) VALUES ($1, $2, now())
