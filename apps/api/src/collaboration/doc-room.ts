@@ -16,6 +16,8 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/** Transaction origin of the stored state applied at load. */
+const LOAD = Symbol('load');
 
 export const CLOSE_INVALID = CollabCloseCode.INVALID_MESSAGE;
 export const CLOSE_INTERNAL = CollabCloseCode.INTERNAL;
@@ -41,8 +43,16 @@ export class DocRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
-  /** Resolves when the stored state is in `doc`; rejects when it could not be read. */
+  /** Resolves when the stored state has been read; rejects when it could not be read. */
   readonly ready: Promise<void>;
+  /**
+   * The stored state, read but not yet applied to `doc`: applying a long draft's state takes tens of
+   * milliseconds of CPU, so joiners of a cold document are answered from the stored bytes first, and
+   * the state is applied in the next turn of the event loop, or at once when something needs `doc`.
+   */
+  private unapplied: Uint8Array | null = null;
+  /** Connections opened before the state was applied: they get our state vector once it is. */
+  private awaitingStep1 = new Set<Connection>();
   private pending: { update: Uint8Array; conn: Connection | null; done?: (error?: unknown) => void }[] = [];
   private committing = false;
   private storedBytes = 0;
@@ -63,6 +73,7 @@ export class DocRoom {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
+      if (origin === LOAD) return; // the stored state: everyone connected has been sent it already
       const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
       for (const conn of this.connections.values()) if (conn !== origin) send(conn.socket, message);
     });
@@ -72,19 +83,54 @@ export class DocRoom {
       for (const conn of this.connections.values()) if (conn !== origin) send(conn.socket, message);
     });
     this.ready = this.content.load(documentId).then((loaded) => {
-      Y.applyUpdate(this.doc, loaded.state, 'load');
-      // A compacted snapshot with no log after it is already the encoded state: the first joiners of a
-      // cold document get it without encoding the whole document again.
-      if (loaded.logLength === 0) this.fullState = loaded.state;
+      // The stored state (snapshot and log merged) is itself a full-state update: the first joiners of a
+      // cold document get it as it is, without applying or encoding the whole document first. Parsing
+      // it (a small fraction of applying it) proves it readable first: a stored state that cannot be read
+      // fails the load here (1011 for everyone), and is never sent on or written over.
+      Y.decodeUpdate(loaded.state);
+      this.unapplied = loaded.state;
+      this.fullState = loaded.state;
       this.storedBytes = loaded.bytes;
       this.logLength = loaded.logLength;
+      setImmediate(() => {
+        try {
+          this.applyStored();
+        } catch (e) {
+          // Readable but not applicable: nobody may edit on top of it. Stored content is left as it is.
+          this.logger.error({ documentId, err: String(e) }, 'stored state could not be applied; closing the document');
+          this.destroyed = true;
+          for (const conn of this.connections.values()) conn.socket.close(CLOSE_INTERNAL, 'the document could not be loaded');
+        }
+      });
     });
+  }
+
+  /** Applies the stored state to `doc` if it is not yet; then greets those who were waiting for it. */
+  private applyStored() {
+    const state = this.unapplied;
+    if (!state || this.destroyed) return;
+    this.unapplied = null;
+    Y.applyUpdate(this.doc, state, LOAD);
+    this.fullState = state;
+    for (const conn of this.awaitingStep1) if (this.connections.has(conn.socket)) this.sendStep1(conn);
+    this.awaitingStep1.clear();
+  }
+
+  /** The document with its stored state applied. */
+  get loadedDoc(): Y.Doc {
+    this.applyStored();
+    return this.doc;
+  }
+
+  private sendStep1(conn: Connection) {
+    send(conn.socket, encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
   }
 
   /** Called once the room is ready: greet the client with our state vector and the presence. */
   open(conn: Connection) {
     this.connections.set(conn.socket, conn);
-    send(conn.socket, encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.doc)));
+    if (this.unapplied) this.awaitingStep1.add(conn);
+    else this.sendStep1(conn);
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) {
       send(conn.socket, encodeMessage(MESSAGE_AWARENESS, (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, states))));
@@ -117,7 +163,11 @@ export class DocRoom {
     if (kind === syncProtocol.messageYjsSyncStep1) {
       const stateVector = decoding.readVarUint8Array(decoder);
       const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
-      const update = empty ? (this.fullState ??= Y.encodeStateAsUpdate(this.doc)) : Y.encodeStateAsUpdate(this.doc, stateVector);
+      const update = empty
+        ? (this.fullState ??= Y.encodeStateAsUpdate(this.doc))
+        : this.unapplied
+          ? Y.diffUpdate(this.unapplied, stateVector)
+          : Y.encodeStateAsUpdate(this.doc, stateVector);
       send(conn.socket, encodeMessage(MESSAGE_SYNC, (e) => {
         encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
         encoding.writeVarUint8Array(e, update);
@@ -127,6 +177,8 @@ export class DocRoom {
     if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) throw new Error(`unknown sync message ${kind}`);
     const update = decoding.readVarUint8Array(decoder);
     if (!conn.writable) return; // read-only: dropped, never stored or relayed
+    if (this.destroyed) return;
+    this.applyStored(); // nothing is stored on top of a state that cannot be applied
     // Parse before storing: a malformed update must never reach the log.
     Y.decodeUpdate(update);
     if (isEmptyUpdate(update)) return;
@@ -196,6 +248,7 @@ export class DocRoom {
           continue;
         }
         this.logLength += batch.length;
+        this.applyStored();
         Y.transact(this.doc, () => {
           for (const b of batch) Y.applyUpdate(this.doc, b.update, b.conn);
         }, 'commit');
@@ -214,7 +267,7 @@ export class DocRoom {
    */
   serverChange(change: (doc: Y.Doc) => void): Promise<void> {
     const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.loadedDoc));
     const before = Y.encodeStateVector(scratch);
     change(scratch);
     const update = Y.encodeStateAsUpdate(scratch, before);
@@ -254,6 +307,7 @@ export class DocRoom {
 
   leave(conn: Connection) {
     this.connections.delete(conn.socket);
+    this.awaitingStep1.delete(conn);
     if (conn.clientIds.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], 'disconnect');
   }
 
