@@ -59,6 +59,41 @@ describe('consensus rounds', () => {
     expect((await server.db.query('SELECT count(*)::int AS n FROM consensus_rounds')).rows[0].n).toBe(before);
   });
 
+  it('edits a draft round with the checks of createRound; refuses after it opens, past closing times and members', async () => {
+    const UPDATE = `mutation($i: UpdateRoundInput!) { updateRound(input: $i) { id title status anonymous liveResults closesAt eligibleSectors rule { agree } items { criterion { id } position } } }`;
+    const round = (await create(editor, { title: 'Draft to edit', criterionIds: [criteria[0].id, criteria[1].id] })).data!.createRound;
+    const closesAt = new Date(Date.now() + 7 * 86400_000).toISOString();
+    const edited = (await editor.ok(UPDATE, { i: { id: round.id, title: 'Edited draft', anonymous: false, liveResults: true, closesAt, eligibleSectors: ['HE'], rule: { agree: 0.8 }, criterionIds: [criteria[2].id, criteria[0].id] } })).updateRound;
+    expect(edited).toMatchObject({ title: 'Edited draft', status: 'DRAFT', anonymous: false, liveResults: true, closesAt, eligibleSectors: ['HE'], rule: { agree: 0.8 } });
+    expect(edited.items.map((i: { criterion: { id: string }; position: number }) => [i.criterion.id, i.position])).toEqual([[criteria[2].id, 1], [criteria[0].id, 2]]);
+    // Left-out fields are unchanged; the lead may edit too.
+    expect((await lead.ok(UPDATE, { i: { id: round.id, title: 'Renamed' } })).updateRound).toMatchObject({ title: 'Renamed', closesAt, liveResults: true });
+
+    // Same validation as createRound, each with its field, writing nothing.
+    const refused = async (i: Record<string, unknown>) => (await editor.gql(UPDATE, { i: { id: round.id, ...i } })).errors![0].extensions;
+    expect(await refused({ closesAt: new Date(Date.now() - 1000).toISOString() })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
+    expect(await refused({ opensAt: new Date(Date.now() + 9 * 86400_000).toISOString() })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.closesAt' });
+    expect(await refused({ criterionIds: [] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criterionIds' });
+    expect(await refused({ criterionIds: ['00000000-0000-4000-8000-000000000000'] })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.criterionIds' });
+    expect(codeOf(await memberHe.gql(UPDATE, { i: { id: round.id, title: 'Mine now' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await observer.gql(UPDATE, { i: { id: round.id, title: 'Mine now' } }))).toBe('FORBIDDEN');
+    expect((await lead.ok(ROUND, { id: round.id })).round).toMatchObject({ title: 'Renamed', items: [{}, {}] });
+
+    // A draft whose closing time has passed cannot open until it is given a new one.
+    await server.db.query(`UPDATE consensus_rounds SET closes_at = now() - interval '1 hour' WHERE id = $1`, [round.id]);
+    const stale = await editor.gql(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: round.id });
+    expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLOSING_TIME_PASSED' });
+    await editor.ok(UPDATE, { i: { id: round.id, closesAt } });
+    await editor.ok(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: round.id });
+
+    // Open: frozen.
+    const frozen = await editor.gql(UPDATE, { i: { id: round.id, closesAt: new Date(Date.now() + 86400_000).toISOString() } });
+    expect(codeOf(frozen)).toBe('CONFLICT');
+    expect(codeOf(await editor.gql(UPDATE, { i: { id: round.id, criterionIds: [criteria[3].id] } }))).toBe('CONFLICT');
+    expect((await lead.ok(ROUND, { id: round.id })).round.items).toHaveLength(2);
+    await editor.ok(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: round.id });
+  });
+
   it('1,000 concurrent ballots from 200 members over 5 items: exact tallies, no duplicates, every last choice counted', async () => {
     const round = (await create(editor, { title: 'Load round' })).data!.createRound;
     await editor.ok(`mutation($id: ID!) { openRound(id: $id) { status } }`, { id: round.id });
@@ -191,6 +226,10 @@ describe('consensus rounds', () => {
     it('a next round carries forward the items without consensus, with each voter’s previous score', async () => {
       const next = await editor.ok(`mutation($id: ID!) { nextRound(id: $id) { id number items { criterion { statement } } } }`, { id: roundId });
       expect(next.nextRound.number).toBe(2);
+      const closesAt = new Date(Date.now() + 86400_000).toISOString();
+      const edited = await editor.ok(`mutation($i: UpdateRoundInput!) { updateRound(input: $i) { closesAt items { id } } }`, { i: { id: next.nextRound.id, closesAt } });
+      expect(edited.updateRound.closesAt).toBe(closesAt);
+      expect(edited.updateRound.items).toHaveLength(2);
       expect(next.nextRound.items.map((i: { criterion: { statement: string } }) => i.criterion.statement)).toEqual([criteria[2].statement, criteria[4].statement]);
       const seen = await voters[0].ok(ROUND, { id: next.nextRound.id });
       // Item 3 was rated 2, 8, 5, 9, 3, 6 by voters 0–5 and again by 6–11.

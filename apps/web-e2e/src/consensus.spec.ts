@@ -190,8 +190,15 @@ test('two members vote with the keyboard, the lead closes the round, both see th
   const title2 = `${title} — round 2`;
   await expect(lead.getByRole('heading', { level: 1, name: title2 })).toBeVisible();
   await expect(lead.getByRole('region', { name: 'Items (2)' }).getByRole('listitem')).toHaveText([/^Are recognisable to the NHS/, /^Are flexible and adaptable/]);
+  // A next round starts without a closing time: the lead gives it one while it is a draft.
+  await lead.getByRole('button', { name: 'Edit the draft' }).click();
+  const edit = lead.getByRole('dialog', { name: 'Edit the draft round' });
+  await edit.getByLabel('Closes at (optional)').fill('2099-02-02T17:00');
+  await edit.getByRole('button', { name: 'Save the draft' }).click();
+  await expect(edit).toBeHidden();
+  await expect(lead.getByRole('region', { name: 'How this round works' })).toContainText('2099');
   await lead.getByRole('button', { name: 'Open the round now' }).click();
-  await expect(lead.getByText('Open until a lead or editor closes it')).toBeVisible();
+  await expect(lead.getByText(/Open until .*2099/)).toBeVisible();
 
   // Each voter sees the group's distribution last round and their own previous score beside each item.
   await openBallot(hannah, title2);

@@ -1,6 +1,7 @@
 // The NHS reader lens and exports on the seeded draft: an editor opens the lens on a section, sees the HE
 // acronym it uses without a definition, defines it into the workspace glossary (the flag goes), and
-// exports the draft with its glossary appendix; axe on the export dialog.
+// exports the draft with its glossary appendix, then edits and removes the entry; axe on the export dialog
+// and the workspace glossary.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { checkA11y } from './support/a11y';
@@ -43,6 +44,7 @@ test('an editor defines a flagged acronym from the lens and exports the draft', 
   const exportDialog = page.getByRole('dialog', { name: 'Export the guidance' });
   await expect(exportDialog).toBeVisible();
   await checkA11y(page, 'export-dialog');
+  await expect(exportDialog.getByRole('link', { name: 'Consensus methods report (.md)' })).toHaveAttribute('href', /\/exports\/methods\/.+\.md$/);
   await exportDialog.getByLabel('Markdown (.md)').check();
   await exportDialog.getByLabel('Sources').check();
   const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('link', { name: 'Download' }).click()]);
@@ -52,4 +54,23 @@ test('an editor defines a flagged acronym from the lens and exports the draft', 
   expect(md).toContain('# Appendix: Glossary for NHS readers');
   expect(md).toContain('| **HEP** (higher education provider) | A university or college that teaches degree courses; many have no health service of their own. |');
   expect(md).toContain('# Appendix: Sources');
+  await expect(exportDialog).toBeHidden();
+
+  // The workspace glossary: edit the entry just defined, then remove it (the flag comes back).
+  const glossary = lens.getByRole('list', { name: 'Workspace glossary entries' });
+  await expect(glossary).toContainText('HEP (higher education provider)');
+  await checkA11y(page, 'workspace-glossary');
+  await glossary.getByRole('button', { name: 'Edit HEP' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit “HEP”' });
+  await edit.getByLabel('What it means for an NHS reader').fill('A university or college that awards degrees.');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(glossary).toContainText('A university or college that awards degrees.');
+  await glossary.getByRole('button', { name: 'Remove HEP' }).focus();
+  await page.keyboard.press('Enter');
+  const confirm = page.getByRole('dialog', { name: 'Remove “HEP”?' });
+  await confirm.getByRole('button', { name: 'Remove from glossary' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(lens.getByRole('region', { name: 'Workspace glossary' })).toContainText('has not defined any terms yet');
+  await expect(lens.getByRole('list', { name: 'Undefined terms in Purpose and audience' })).toContainText('HEP');
 });

@@ -132,6 +132,7 @@ export const OPERATION_RULES: Record<string, Action | OpenRule> = {
   'Mutation.acceptCriterion': 'criteria.accept',
   'Mutation.declareInterest': 'interest.declare',
   'Mutation.createRound': 'round.manage',
+  'Mutation.updateRound': 'round.manage',
   'Mutation.openRound': 'round.manage',
   'Mutation.closeRound': 'round.manage',
   'Mutation.nextRound': 'round.manage',

@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Select, Text } from '@mantine/core';
 import { useState } from 'react';
 import { WorkspaceSourcesDocument } from '../generated/graphql';
+import { CaseStudyMappings } from '../modules/evidence/components/CaseStudyMappings';
 import { CoverageMatrix } from '../modules/evidence/components/CoverageMatrix';
-import { SourceList } from '../modules/evidence/components/SourceList';
+import { EVIDENCE_MANAGERS, SourceList } from '../modules/evidence/components/SourceList';
 import { PageHeader } from '../modules/layout/components/PageHeader';
 import { SectionHeading } from '../modules/layout/components/SectionHeading';
 import { useCurrentWorkspace } from '../modules/workspaces/hooks/useCurrentWorkspace';
@@ -27,6 +28,8 @@ export function EvidencePage() {
       {documentId ? <CoverageMatrix workspaceId={workspace.id} documentId={documentId} /> : <Text>No guidance document yet.</Text>}
       <SectionHeading>Sources and findings</SectionHeading>
       <SourceList workspaceId={workspace.id} />
+      <SectionHeading>Case studies in the guidance</SectionHeading>
+      <CaseStudyMappings workspaceId={workspace.id} documents={documents} canManage={EVIDENCE_MANAGERS.includes(data?.workspace?.myRole ?? '')} />
     </>
   );
 }

@@ -36,7 +36,7 @@ export function ModelsPage() {
           {editor && <Button onClick={() => setAdding(true)}>Add a model</Button>}
         </Group>
       </Group>
-      <ModelList workspaceId={workspace.id} />
+      <ModelList workspaceId={workspace.id} canEdit={editor} />
       <Modal opened={adding} onClose={() => setAdding(false)} title="Add a candidate model" size="lg">
         <NewModelForm workspaceId={workspace.id} onDone={() => setAdding(false)} />
       </Modal>

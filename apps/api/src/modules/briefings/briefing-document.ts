@@ -102,8 +102,8 @@ export function briefingDocument(pack: BriefingPack): BriefingDocument {
     blocks.push({
       kind: 'table',
       columns: [
-        { header: 'Milestone', width: 30 },
-        { header: 'Due', width: 14 },
+        { header: 'Milestone', width: 28 },
+        { header: 'Due', width: 16 },
         { header: 'Status', width: 11 },
         { header: 'Done', width: 11, align: 'right' },
         { header: 'Why', width: 34 },
@@ -228,10 +228,10 @@ function deliverableTable(rows: BriefingDeliverable[]): Block {
   return {
     kind: 'table',
     columns: [
-      { header: 'Deliverable', width: 34 },
+      { header: 'Deliverable', width: 32 },
       { header: 'Milestone', width: 24 },
       { header: 'Owner', width: 14 },
-      { header: 'Due', width: 13 },
+      { header: 'Due', width: 15 },
       { header: 'Status', width: 15 },
     ],
     rows: rows.map((d) => [d.title, d.milestoneTitle, d.ownerName ?? '–', shortDate(d.dueDate), [{ text: d.dueInDays < 0 ? `Late: ${d.when}` : `At risk: ${d.when}`, bold: d.dueInDays < 0 }]]),

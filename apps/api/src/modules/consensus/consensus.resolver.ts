@@ -9,7 +9,7 @@ import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { PreviousFeedback, ItemResultType, RoundRule, Score } from './consensus.types';
 import { ConsensusService } from './consensus.service';
 import { CriterionEntity } from './criterion.entity';
-import { CastScoreInput, CreateRoundInput, ProposeCriterionInput } from './dto/round.input';
+import { CastScoreInput, CreateRoundInput, ProposeCriterionInput, UpdateRoundInput } from './dto/round.input';
 import { InterestEntity, RoundEntity, RoundItemEntity } from './round.entity';
 import { RoundsService } from './rounds.service';
 
@@ -67,6 +67,12 @@ export class RoundsResolver {
   @Scope(arg('input.workspaceId'))
   createRound(@Args('input') input: CreateRoundInput, @CurrentMember() actor: MemberEntity) {
     return this.rounds.create(actor, input);
+  }
+
+  @Mutation(() => RoundEntity, { description: 'Edits a draft round (same checks as createRound); after it opens its settings are frozen: CONFLICT.' })
+  @Scope(row('consensus_rounds', 'input.id'))
+  updateRound(@Args('input') input: UpdateRoundInput, @CurrentMember() actor: MemberEntity) {
+    return this.rounds.update(actor, input);
   }
 
   @Mutation(() => RoundEntity)

@@ -29,7 +29,7 @@ import { AuditService } from '../audit/audit.service';
 import { DecisionsService } from '../decisions/decisions.service';
 import { MemberEntity } from '../workspaces/member.entity';
 import { CriterionEntity } from './criterion.entity';
-import { CastScoreInput, CreateRoundInput, RuleInput } from './dto/round.input';
+import { CastScoreInput, CreateRoundInput, RuleInput, UpdateRoundInput } from './dto/round.input';
 import { BallotEntity, ConsentChoice, InterestEntity, ParticipationEntity, RoundEntity, RoundItemEntity, RoundStatus, Scale } from './round.entity';
 
 const DEFAULT_VOTERS: Role[] = [Role.LEAD, Role.EDITOR, Role.MEMBER];
@@ -116,11 +116,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async create(actor: MemberEntity, input: CreateRoundInput): Promise<RoundEntity> {
-    const ids = [...new Set(input.criterionIds)];
-    if (ids.length === 0) throw badInput('input.criterionIds', 'input.criterionIds: a round needs at least one item');
-    const criteria = await this.db.getRepository(CriterionEntity).find({ where: { id: In(ids), workspaceId: actor.workspaceId } });
-    if (criteria.length !== ids.length) throw badInput('input.criterionIds', 'input.criterionIds: not all are criteria of this workspace');
-    if (criteria.some((c) => c.status !== 'CANDIDATE')) throw badInput('input.criterionIds', 'input.criterionIds: a proposed criterion must be accepted by an editor first');
+    const ids = await this.checkCriteria(actor.workspaceId, input.criterionIds);
     this.checkTimes(input.opensAt ?? null, input.closesAt ?? null);
     const rule = ruleFor(input.scale, input.rule);
     return this.db.transaction(async (tx) => {
@@ -146,6 +142,51 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       await tx.getRepository(RoundItemEntity).insert(ids.map((criterionId, i) => ({ roundId: round.id, workspaceId: actor.workspaceId, criterionId, position: i + 1, previousItemId: null })));
       return round;
     });
+  }
+
+  /**
+   * Edits a draft round with the same checks as creating one. Once the round has opened its settings
+   * are frozen, so any change is a CONFLICT. Items kept keep their link to the previous round.
+   */
+  async update(actor: MemberEntity, input: UpdateRoundInput): Promise<RoundEntity> {
+    if (input.title !== undefined && input.title !== null && !input.title) throw badInput('input.title', 'input.title: is required');
+    const ids = input.criterionIds === undefined || input.criterionIds === null ? null : await this.checkCriteria(actor.workspaceId, input.criterionIds);
+    const updated = await this.db.transaction(async (tx) => {
+      const round = await this.locked(tx, input.id);
+      if (round.workspaceId !== actor.workspaceId) throw notFound('Round not found');
+      if (round.status !== RoundStatus.DRAFT) throw conflict('The round has opened: its settings are frozen', { reason: round.status });
+      const opensAt = input.opensAt === undefined ? round.opensAt : input.opensAt;
+      const closesAt = input.closesAt === undefined ? round.closesAt : input.closesAt;
+      // A closing time already passed is only refused when it is being set now, so a stale draft can
+      // still be edited in other ways; opening it then asks for a new one.
+      this.checkTimes(opensAt, input.closesAt === undefined ? null : closesAt);
+      if (opensAt && closesAt && opensAt.getTime() >= closesAt.getTime()) throw badInput('input.closesAt', 'input.closesAt: must be after the opening time');
+      if (input.title) round.title = input.title;
+      if (typeof input.anonymous === 'boolean') round.anonymous = input.anonymous;
+      if (typeof input.liveResults === 'boolean') round.liveResults = input.liveResults;
+      if (input.eligibleRoles) round.eligibleRoles = input.eligibleRoles;
+      if (input.eligibleSectors) round.eligibleSectors = input.eligibleSectors;
+      if (input.rule) round.rule = ruleFor(round.scale, input.rule) as unknown as Record<string, unknown>;
+      round.opensAt = opensAt;
+      round.closesAt = closesAt;
+      await tx.getRepository(RoundEntity).save(round);
+      if (ids) {
+        const items = tx.getRepository(RoundItemEntity);
+        const existing = await items.find({ where: { roundId: round.id } });
+        const kept = new Map(existing.map((i) => [i.criterionId, i]));
+        const dropped = existing.filter((i) => !ids.includes(i.criterionId));
+        if (dropped.length) await items.delete({ id: In(dropped.map((i) => i.id)) });
+        for (const [i, criterionId] of ids.entries()) {
+          const item = kept.get(criterionId);
+          if (item) await items.update({ id: item.id }, { position: i + 1 });
+          else await items.insert({ roundId: round.id, workspaceId: round.workspaceId, criterionId, position: i + 1, previousItemId: null });
+        }
+      }
+      await this.audit.record({ workspaceId: round.workspaceId, actorId: actor.userId, action: 'round.updated', targetId: round.id, data: { title: round.title } }, tx);
+      return round;
+    });
+    this.changes.next({ roundId: updated.id, workspaceId: updated.workspaceId });
+    return updated;
   }
 
   /** Freezes the rule and the items: any change after this is a CONFLICT. */
@@ -448,6 +489,16 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       for (const s of r.bySector) lines.push([String(item.position), item.criterion.statement, s.sector, s.suppressed ? 'fewer than 3' : String(s.n), fmt(s.median), '', '', '', '', '', s.suppressed ? '' : pct(s.agreeShare), '']);
     }
     return toCsv(lines);
+  }
+
+  /** The criteria of a round: at least one, all of this workspace, all accepted as candidates. */
+  private async checkCriteria(workspaceId: string, criterionIds: string[]): Promise<string[]> {
+    const ids = [...new Set(criterionIds)];
+    if (ids.length === 0) throw badInput('input.criterionIds', 'input.criterionIds: a round needs at least one item');
+    const criteria = await this.db.getRepository(CriterionEntity).find({ where: { id: In(ids), workspaceId } });
+    if (criteria.length !== ids.length) throw badInput('input.criterionIds', 'input.criterionIds: not all are criteria of this workspace');
+    if (criteria.some((c) => c.status !== 'CANDIDATE')) throw badInput('input.criterionIds', 'input.criterionIds: a proposed criterion must be accepted by an editor first');
+    return ids;
   }
 
   private checkTimes(opensAt: Date | null, closesAt: Date | null) {

@@ -22,7 +22,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import { Block, ExportDocument, Span } from './export-layout';
+import { Block, columnShares, ExportDocument, Span } from './export-layout';
 
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
 const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
@@ -108,7 +108,7 @@ class Drawer {
 
   private table(b: Extract<Block, { kind: 'table' }>): Table {
     const width = Math.max(1, ...b.rows.map((r) => r.cells.length));
-    const col = Math.floor(TEXT_WIDTH / width);
+    const cols = columnShares(b).map((x) => Math.floor(x * TEXT_WIDTH));
     const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
     const margins = { top: 60, bottom: 60, left: 90, right: 90 };
     return new Table({
@@ -121,7 +121,7 @@ class Drawer {
               const spans = r.cells[i] ?? [];
               return new TableCell({
                 children: [new Paragraph({ children: runs(spans, { size: 19, bold: r.header || undefined }), spacing: { before: 0, after: 0 } })],
-                width: { size: col, type: WidthType.DXA },
+                width: { size: cols[i], type: WidthType.DXA },
                 margins,
                 ...(r.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } } : {}),
               });
@@ -129,7 +129,7 @@ class Drawer {
           }),
       ),
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: Array(width).fill(col),
+      columnWidths: cols,
       layout: TableLayoutType.FIXED,
       borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     });

@@ -17,7 +17,7 @@ export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id?: string }
   | { kind: 'paragraph'; spans: Span[]; note?: boolean }
   | { kind: 'list'; ordered: boolean; start?: number; items: Block[][] }
-  | { kind: 'table'; rows: { header: boolean; cells: Span[][] }[] }
+  | { kind: 'table'; rows: { header: boolean; cells: Span[][] }[]; /** Relative column widths; without them the widths follow the text in each column. */ widths?: number[] }
   | { kind: 'quote'; blocks: Block[] }
   | { kind: 'code'; text: string }
   | { kind: 'rule' };
@@ -130,8 +130,32 @@ export const text = (t: string, extra: Omit<Span, 'text'> = {}): Span[] => [{ te
 export const para = (...spans: Span[]): Block => ({ kind: 'paragraph', spans });
 export const note = (t: string): Block => ({ kind: 'paragraph', spans: text(t), note: true });
 export const heading = (level: 1 | 2 | 3, t: string): Block => ({ kind: 'heading', level, text: t });
-export const table = (header: string[], rows: (string | Span[])[][]): Block => ({
+/** A table; `widths` are relative (narrow for refs, dates and counts, wide for text), shared out of the page width by both renderers. */
+export const table = (header: string[], rows: (string | Span[])[][], widths?: number[]): Block => ({
   kind: 'table',
   rows: [{ header: true, cells: header.map((h) => text(h)) }, ...rows.map((r) => ({ header: false, cells: r.map((c) => (typeof c === 'string' ? text(c) : c)) }))],
+  ...(widths ? { widths } : {}),
 });
+
+/**
+ * The share of the text width each column gets (summing to 1). Explicit widths win; otherwise a
+ * column's share follows its longest text (within bounds), so a column of refs or counts stays
+ * narrow and a column of statements gets the room.
+ */
+export function columnShares(b: Extract<Block, { kind: 'table' }>): number[] {
+  const n = Math.max(1, ...b.rows.map((r) => r.cells.length));
+  let weights: number[];
+  if (b.widths && b.widths.length === n && b.widths.every((w) => w > 0)) weights = b.widths;
+  else {
+    const len = (cell: Span[] | undefined) => (cell ?? []).reduce((k, s) => k + s.text.length, 0);
+    const word = (cell: Span[] | undefined) => Math.max(0, ...(cell ?? []).flatMap((s) => s.text.split(/\s+/).map((w) => w.length)));
+    weights = Array.from({ length: n }, (_, i) => {
+      const longest = Math.max(0, ...b.rows.map((r) => len(r.cells[i])));
+      const longestWord = Math.max(0, ...b.rows.map((r) => word(r.cells[i])));
+      return Math.min(60, Math.max(4, longestWord + 1, Math.sqrt(longest) * 4));
+    });
+  }
+  const total = weights.reduce((a, w) => a + w, 0);
+  return weights.map((w) => w / total);
+}
 export const bullets = (items: (string | Span[])[]): Block => ({ kind: 'list', ordered: false, items: items.map((i) => [{ kind: 'paragraph', spans: typeof i === 'string' ? text(i) : i }]) });

@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import * as pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { Block, ExportDocument, Span } from './export-layout';
+import { Block, columnShares, ExportDocument, Span } from './export-layout';
 
 const pdfMake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
 const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
@@ -47,7 +47,7 @@ function table(b: Extract<Block, { kind: 'table' }>): Content {
     table: {
       headerRows: headerRows < 0 ? b.rows.length : headerRows,
       dontBreakRows: true,
-      widths: Array(width).fill('*'),
+      widths: columnShares(b).map((x) => `${(x * 100).toFixed(2)}%`),
       body: b.rows.map((r) => Array.from({ length: width }, (_, i): TableCell => ({ text: spans(r.cells[i] ?? []), bold: r.header, fillColor: r.header ? HEADER_FILL : undefined }))),
     },
     layout: {

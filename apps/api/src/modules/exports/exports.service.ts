@@ -123,7 +123,7 @@ export class ExportsService {
           const strength = d.status === DecisionStatus.AGREED ? this.trace.traceDecision(d, await this.trace.resultsOf(d)).strength : null;
           rows.push([decisionRef(d.number), [{ text: d.title, bold: true }, { text: '\n' }, { text: d.statement }], DECISION_STATUS_LABELS[d.status] ?? d.status, d.agreedAt ? dayOf(d.agreedAt) : '–', strength ?? '–']);
         }
-        return [...out, table(['Ref', 'Decision', 'Status', 'Agreed', 'Consensus strength'], rows)];
+        return [...out, table(['Ref', 'Decision', 'Status', 'Agreed', 'Consensus strength'], rows, [8, 49, 11, 15, 17])];
       }
       case 'results': {
         const closed = (await this.rounds.forWorkspace(workspaceId)).filter((r) => r.status === RoundStatus.CLOSED).sort((x, y) => (x.closedAt?.getTime() ?? 0) - (y.closedAt?.getTime() ?? 0));
@@ -135,7 +135,7 @@ export class ExportsService {
             const t = await this.trace.result(r, item);
             rows.push([item.criterion.statement, VERDICT_LABELS[t.verdict] ?? t.verdict, String(t.n), percent(t.agreeShare), t.strength ?? '–']);
           }
-          out.push(table(['Criterion', 'Verdict', 'n', r.scale === Scale.LIKERT_9 ? 'Rated 7–9' : 'Agreeing', 'Consensus strength'], rows));
+          out.push(table(['Criterion', 'Verdict', 'n', r.scale === Scale.LIKERT_9 ? 'Rated 7–9' : 'Agreeing', 'Consensus strength'], rows, [50, 15, 6, 11, 18]));
         }
         return out;
       }
@@ -196,7 +196,7 @@ export class ExportsService {
       case 'glossary': {
         const entries = await this.glossary.defined(workspaceId);
         if (entries.length === 0) return [...out, note('The workspace has not defined any terms yet.')];
-        return [...out, table(['Term', 'What it means'], entries.map((e) => [[{ text: e.term, bold: true }, ...(e.expansion ? [{ text: ` (${e.expansion})` }] : [])], e.explanation]))];
+        return [...out, table(['Term', 'What it means'], entries.map((e) => [[{ text: e.term, bold: true }, ...(e.expansion ? [{ text: ` (${e.expansion})` }] : [])], e.explanation]), [28, 72])];
       }
     }
   }
@@ -220,10 +220,11 @@ export class ExportsService {
           const here = panel.filter((m) => m.sector === s);
           return [sectorLabel(s), String(here.length), [...new Set(here.map((m) => m.organisation))].sort().join(', ')];
         }),
+        [22, 12, 66],
       ),
     );
     const byRole = ['LEAD', 'EDITOR', 'MEMBER', 'OBSERVER'].map((r) => [r.charAt(0) + r.slice(1).toLowerCase(), String(panel.filter((m) => m.role === r).length)]).filter((r) => r[1] !== '0');
-    blocks.push(table(['Role', 'Members'], byRole));
+    blocks.push(table(['Role', 'Members'], byRole, [70, 30]));
 
     // ACCORD: recruitment — how members were invited.
     blocks.push(heading(1, 'How members were invited'));
@@ -266,7 +267,7 @@ export class ExportsService {
       const voted = await this.rounds.votedCount(r.id);
       rateRows.push([`Round ${r.number}: ${r.title}`, r.openedAt ? dayOf(r.openedAt) : '–', r.closedAt ? dayOf(r.closedAt) : 'open', String(eligible), String(voted), eligible ? percent(voted / eligible) : '–']);
     }
-    if (rateRows.length) blocks.push(table(['Round', 'Opened', 'Closed', 'Eligible', 'Voted', 'Response rate'], rateRows));
+    if (rateRows.length) blocks.push(table(['Round', 'Opened', 'Closed', 'Eligible', 'Voted', 'Response rate'], rateRows, [36, 14, 14, 11, 10, 15]));
 
     // ACCORD: results per round.
     blocks.push(heading(1, 'Results per round'));
@@ -279,7 +280,7 @@ export class ExportsService {
         const t = await this.trace.result(r, item);
         rows.push([item.criterion.statement, String(res.n), number(res.median), number(res.iqr), percent(t.agreeShare), VERDICT_LABELS[res.verdict] ?? res.verdict, res.changeSincePrevious === null ? '–' : `${res.changeSincePrevious > 0 ? '+' : ''}${Math.round(res.changeSincePrevious)} pts`]);
       }
-      blocks.push(table(['Item', 'n', 'Median', 'IQR', r.scale === Scale.LIKERT_9 ? 'Rated 7–9' : 'Agreeing', 'Verdict', 'Change'], rows));
+      blocks.push(table(['Item', 'n', 'Median', 'IQR', r.scale === Scale.LIKERT_9 ? 'Rated 7–9' : 'Agreeing', 'Verdict', 'Change'], rows, [42, 6, 9, 7, 11, 14, 11]));
     }
 
     // ACCORD: anonymity.
@@ -294,6 +295,7 @@ export class ExportsService {
             ? 'Aggregates only; rationales without names; sector breakdowns with fewer than 3 voters suppressed; the lead saw who had voted, not how.'
             : 'Aggregates and rationales; the lead saw who had voted.',
         ]),
+        [34, 13, 53],
       ),
     );
     if (rounds.some((r) => r.documentVersionId)) {

@@ -294,6 +294,14 @@ export function csvFileName(title: string): string {
 }
 
 /** `datetime-local` input value ("2027-02-02T17:00") → ISO string; null when empty; NaN-safe. */
+/** An ISO time as the value of a datetime-local input, in the browser's time zone. */
+export function isoToLocalInput(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 export function localInputToIso(value: string): string | null | undefined {
   if (!value.trim()) return null;
   const date = new Date(value);

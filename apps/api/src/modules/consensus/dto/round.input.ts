@@ -30,6 +30,20 @@ export class CreateRoundInput {
   @Field({ nullable: true, description: 'Show results while the round is open.' }) @IsOptional() @IsBoolean() liveResults?: boolean;
 }
 
+@InputType({ description: 'Changes to a draft round; a field left out is unchanged. The rule and the items freeze when the round opens, so after that any change is a CONFLICT.' })
+export class UpdateRoundInput {
+  @Field(() => ID) @IsUUID('all', { message: 'must be a valid id' }) id!: string;
+  @Field({ nullable: true }) @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'is required' }) @MaxLength(200) title?: string;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() anonymous?: boolean;
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsUUID('all', { each: true, message: 'must be criterion ids' }) criterionIds?: string[];
+  @Field(() => Date, { nullable: true, description: 'Null clears the opening time.' }) @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date and time' }) opensAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Null clears the closing time.' }) @IsOptional() @Type(() => Date) @IsDate({ message: 'must be a date and time' }) closesAt?: Date | null;
+  @Field(() => RuleInput, { nullable: true, description: 'Replaces the rule (defaults per scale for thresholds left out).' }) @IsOptional() @ValidateNested() @Type(() => RuleInput) rule?: RuleInput;
+  @Field(() => [Role], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Role, { each: true }) eligibleRoles?: Role[];
+  @Field(() => [Sector], { nullable: true }) @IsOptional() @IsArray() @IsEnum(Sector, { each: true }) eligibleSectors?: Sector[];
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() liveResults?: boolean;
+}
+
 @InputType('ScoreInput')
 export class CastScoreInput {
   @Field(() => ID) @IsUUID('all', { message: 'must be a valid id' }) itemId!: string;

@@ -1,14 +1,15 @@
 // Sets up a round as a draft (editors and leads): items from the accepted criteria, the scale, the rule and
-// its thresholds, secrecy, who may vote, opening and closing times, and whether results show live.
+// its thresholds, secrecy, who may vote, opening and closing times, and whether results show live. Given a
+// draft round, the same form edits it (everything but the scale); once a round opens its settings are fixed.
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Checkbox, Fieldset, Group, NumberInput, Paper, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { Role, ROLE_LABELS, Sector, SECTOR_LABELS, SECTORS } from '@concord/shared';
 import { splitFieldErrors } from '../../../app/errors';
-import { CreateRoundDocument, WorkspaceCriteriaDocument, WorkspaceRoundsDocument, type RuleInput, type Scale } from '../../../generated/graphql';
+import { CreateRoundDocument, UpdateRoundDocument, WorkspaceCriteriaDocument, WorkspaceRoundsDocument, type RoundSummaryFragment, type RuleInput, type Scale } from '../../../generated/graphql';
 import { FormError } from '../../layout/components/FormError';
 import { InlineLoader } from '../../layout/components/InlineLoader';
-import { describeRule, localInputToIso, SCALE_LABELS } from '../consensus';
+import { describeRule, isoToLocalInput, localInputToIso, SCALE_LABELS } from '../consensus';
 
 const FIELDS = ['title', 'criterionIds', 'closesAt', 'opensAt', 'agree', 'disagree', 'quorum', 'threshold', 'eligibleRoles', 'eligibleSectors'] as const;
 type Field = (typeof FIELDS)[number];
@@ -22,28 +23,39 @@ const FIELDSET_STYLES = { root: { padding: 0, margin: 0, border: 0 }, legend: { 
 
 const DEFAULTS = { agree: 70, disagree: 15, consentAgree: 67, quorum: 50, threshold: 50 } as const;
 
-export function NewRoundForm({ workspaceId, onCreated }: { workspaceId: string; onCreated: (roundId: string) => void }) {
+/** A draft round to edit: its settings and the criteria of its items. */
+export type EditableRound = RoundSummaryFragment & { items: { criterion: { id: string } }[] };
+
+const percentOf = (share: number | null | undefined, fallback: number) => (typeof share === 'number' ? Math.round(share * 1000) / 10 : fallback);
+
+export function NewRoundForm({ workspaceId, onCreated, round, onCancel }: { workspaceId: string; onCreated: (roundId: string) => void; round?: EditableRound; onCancel?: () => void }) {
   const criteriaQuery = useQuery(WorkspaceCriteriaDocument, { variables: { workspaceId } });
   const candidates = (criteriaQuery.data?.workspace?.criteria ?? []).filter((c) => c.status !== 'PROPOSED');
   const proposed = (criteriaQuery.data?.workspace?.criteria ?? []).filter((c) => c.status === 'PROPOSED').length;
 
-  const [title, setTitle] = useState('Criteria for models of good practice');
-  const [picked, setPicked] = useState<string[] | null>(null);
-  const [scale, setScale] = useState<Scale>('LIKERT_9');
-  const [agree, setAgree] = useState<number | string>(DEFAULTS.agree);
-  const [disagree, setDisagree] = useState<number | string>(DEFAULTS.disagree);
-  const [consentAgree, setConsentAgree] = useState<number | string>(DEFAULTS.consentAgree);
-  const [quorum, setQuorum] = useState<number | string>(DEFAULTS.quorum);
-  const [threshold, setThreshold] = useState<number | string>(DEFAULTS.threshold);
-  const [crossSector, setCrossSector] = useState(false);
-  const [anonymous, setAnonymous] = useState(true);
-  const [liveResults, setLiveResults] = useState(false);
-  const [roles, setRoles] = useState<string[]>([...VOTER_ROLES]);
-  const [sectors, setSectors] = useState<string[]>([...SECTORS]);
-  const [opensAt, setOpensAt] = useState('');
-  const [closesAt, setClosesAt] = useState('');
+  const editing = round !== undefined;
+  const [title, setTitle] = useState(round?.title ?? 'Criteria for models of good practice');
+  const [picked, setPicked] = useState<string[] | null>(round ? round.items.map((i) => i.criterion.id) : null);
+  const [scale, setScale] = useState<Scale>(round?.scale ?? 'LIKERT_9');
+  const consent = round?.scale === 'CONSENT';
+  const [agree, setAgree] = useState<number | string>(consent ? DEFAULTS.agree : percentOf(round?.rule.agree, DEFAULTS.agree));
+  const [disagree, setDisagree] = useState<number | string>(percentOf(round?.rule.disagree, DEFAULTS.disagree));
+  const [consentAgree, setConsentAgree] = useState<number | string>(consent && round?.rule.agree && Math.abs(round.rule.agree - 2 / 3) > 0.001 ? percentOf(round.rule.agree, DEFAULTS.consentAgree) : DEFAULTS.consentAgree);
+  const [quorum, setQuorum] = useState<number | string>(percentOf(round?.rule.quorum, DEFAULTS.quorum));
+  const [threshold, setThreshold] = useState<number | string>(percentOf(round?.rule.threshold, DEFAULTS.threshold));
+  const [crossSector, setCrossSector] = useState(round?.rule.crossSector ?? false);
+  const [anonymous, setAnonymous] = useState(round?.anonymous ?? true);
+  const [liveResults, setLiveResults] = useState(round?.liveResults ?? false);
+  const [roles, setRoles] = useState<string[]>(round && round.eligibleRoles.length > 0 ? round.eligibleRoles : [...VOTER_ROLES]);
+  const [sectors, setSectors] = useState<string[]>(round && round.eligibleSectors.length > 0 ? round.eligibleSectors : [...SECTORS]);
+  const initialOpens = round?.opensAt ? isoToLocalInput(round.opensAt) : '';
+  const initialCloses = round?.closesAt ? isoToLocalInput(round.closesAt) : '';
+  const [opensAt, setOpensAt] = useState(initialOpens);
+  const [closesAt, setClosesAt] = useState(initialCloses);
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
-  const [create, { loading, error }] = useMutation(CreateRoundDocument, { refetchQueries: [WorkspaceRoundsDocument] });
+  const [create, created] = useMutation(CreateRoundDocument, { refetchQueries: [WorkspaceRoundsDocument] });
+  const [update, updated] = useMutation(UpdateRoundDocument, { refetchQueries: [WorkspaceRoundsDocument] });
+  const { loading, error } = editing ? updated : created;
   const { fieldErrors, formError } = splitFieldErrors(error, FIELDS);
   const errors: Partial<Record<Field, string>> = { ...fieldErrors, ...local };
 
@@ -99,7 +111,7 @@ export function NewRoundForm({ workspaceId, onCreated }: { workspaceId: string; 
     const closes = localInputToIso(closesAt);
     if (opens === undefined) problems.opensAt = 'Give a date and time, or leave it empty.';
     if (closes === undefined) problems.closesAt = 'Give a date and time, or leave it empty.';
-    else if (closes && new Date(closes).getTime() <= Date.now()) problems.closesAt = 'Choose a closing time in the future.';
+    else if (closes && (!editing || closesAt !== initialCloses) && new Date(closes).getTime() <= Date.now()) problems.closesAt = 'Choose a closing time in the future.';
     else if (closes && opens && new Date(opens).getTime() >= new Date(closes).getTime()) problems.closesAt = 'Choose a closing time after the opening time.';
     setLocal(problems);
     if (Object.keys(problems).length > 0) {
@@ -107,6 +119,28 @@ export function NewRoundForm({ workspaceId, onCreated }: { workspaceId: string; 
       return;
     }
     try {
+      if (round) {
+        const result = await update({
+          variables: {
+            input: {
+              id: round.id,
+              title: title.trim(),
+              anonymous,
+              liveResults,
+              criterionIds: candidates.map((c) => c.id).filter((id) => items.includes(id)),
+              // The whole rule: thresholds left at their defaults go back to them.
+              rule: ruleInput ?? { crossSector: false },
+              eligibleRoles: roles.length === VOTER_ROLES.length ? [] : (roles as Role[]),
+              eligibleSectors: sectors.length === SECTORS.length ? [] : (sectors as Sector[]),
+              // Only what changed: an unchanged closing time that has passed can stay while other settings change.
+              ...(opensAt !== initialOpens ? { opensAt: opens } : {}),
+              ...(closesAt !== initialCloses ? { closesAt: closes } : {}),
+            },
+          },
+        });
+        if (result.data) onCreated(result.data.updateRound.id);
+        return;
+      }
       const result = await create({
         variables: {
           input: {
@@ -135,9 +169,9 @@ export function NewRoundForm({ workspaceId, onCreated }: { workspaceId: string; 
   );
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={(e: FormEvent) => void onSubmit(e)} noValidate aria-label="New round">
+    <Paper withBorder={!editing} p={editing ? 0 : 'md'} radius="md" component="form" onSubmit={(e: FormEvent) => void onSubmit(e)} noValidate aria-label={editing ? 'Edit the draft round' : 'New round'}>
       <Stack gap="lg">
-        <FormError message={formError} title="The round was not created" />
+        <FormError message={formError} title={editing ? 'The round was not saved' : 'The round was not created'} />
         <TextInput label="Title" value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required maxLength={200} maw={560} />
 
         <div data-round-invalid={errors.criterionIds ? true : undefined}>
@@ -157,10 +191,10 @@ export function NewRoundForm({ workspaceId, onCreated }: { workspaceId: string; 
           </Checkbox.Group>
         </div>
 
-        <Radio.Group label="Scale" value={scale} onChange={(v) => setScale(v as Scale)}>
+        <Radio.Group label="Scale" description={editing ? 'The scale of a round cannot change: create a new round for another scale.' : undefined} value={scale} onChange={(v) => setScale(v as Scale)}>
           <Stack gap="xs" mt="xs">
             {SCALES.map((s) => (
-              <Radio key={s} value={s} label={SCALE_LABELS[s]} />
+              <Radio key={s} value={s} label={SCALE_LABELS[s]} disabled={editing && s !== scale} />
             ))}
           </Stack>
         </Radio.Group>
@@ -222,12 +256,26 @@ export function NewRoundForm({ workspaceId, onCreated }: { workspaceId: string; 
           <TextInput type="datetime-local" label="Closes at (optional)" description="Empty: close it by hand." value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} error={errors.closesAt} w={280} />
         </Group>
 
-        <Group>
-          <Button type="submit" loading={loading}>
-            Create the round as a draft
-          </Button>
-          <Text size="sm">You can open it from its page; its items and rule are fixed when it opens.</Text>
-        </Group>
+        {editing ? (
+          <Group>
+            <Button type="submit" loading={loading}>
+              Save the draft
+            </Button>
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                Cancel
+              </Button>
+            )}
+            <Text size="sm">Its items and rule are fixed when it opens.</Text>
+          </Group>
+        ) : (
+          <Group>
+            <Button type="submit" loading={loading}>
+              Create the round as a draft
+            </Button>
+            <Text size="sm">You can open it from its page; its items and rule are fixed when it opens.</Text>
+          </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-// Running a round (editors and leads): open a draft, close an open round, start the next round from a closed
+// Running a round (editors and leads): edit or open a draft, close an open round, start the next round from a closed
 // one, download its results. Closing is confirmed first: it cannot be undone.
 import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
@@ -10,6 +10,7 @@ import { FormError } from '../../layout/components/FormError';
 import { useCurrentWorkspace } from '../../workspaces/hooks/useCurrentWorkspace';
 import { roundHref } from '../consensus';
 import type { RoundDetail } from '../hooks/useRoundDetail';
+import { NewRoundForm } from './NewRoundForm';
 import { ResultsCsvButton } from './ResultsCsvButton';
 
 export function RoundControls({ round, onChanged }: { round: RoundDetail; onChanged: () => void }) {
@@ -17,6 +18,7 @@ export function RoundControls({ round, onChanged }: { round: RoundDetail; onChan
   const navigate = useNavigate();
   const [error, setError] = useState<string | undefined>();
   const [confirmClose, setConfirmClose] = useState(false);
+  const [editing, setEditing] = useState(false);
   const refetchQueries = [WorkspaceRoundsDocument];
   const [open, opening] = useMutation(OpenRoundDocument, { refetchQueries });
   const [close, closing] = useMutation(CloseRoundDocument, { refetchQueries });
@@ -43,9 +45,17 @@ export function RoundControls({ round, onChanged }: { round: RoundDetail; onChan
         {round.status === 'DRAFT' && (
           <>
             <Text size="sm">Opening the round fixes its items and rule, records the current named version of the draft, and lets eligible members vote.</Text>
+            {round.closesAt && new Date(round.closesAt).getTime() <= Date.now() && (
+              <Text size="sm" fw={600}>
+                Its closing time has passed: edit the draft to set a new one before opening it.
+              </Text>
+            )}
             <Group>
               <Button loading={opening.loading} onClick={() => void run(() => open({ variables: { id: round.id } }))}>
                 Open the round now
+              </Button>
+              <Button variant="default" onClick={() => setEditing(true)}>
+                Edit the draft
               </Button>
             </Group>
           </>
@@ -90,6 +100,20 @@ export function RoundControls({ round, onChanged }: { round: RoundDetail; onChan
           </>
         )}
       </Stack>
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Edit the draft round" size="xl">
+        {editing && (
+          <NewRoundForm
+            workspaceId={workspace.id}
+            round={round}
+            onCancel={() => setEditing(false)}
+            onCreated={() => {
+              setEditing(false);
+              setError(undefined);
+              onChanged();
+            }}
+          />
+        )}
+      </Modal>
       <Modal opened={confirmClose} onClose={() => setConfirmClose(false)} title="Close the round now?">
         <Stack gap="sm">
           <Text>

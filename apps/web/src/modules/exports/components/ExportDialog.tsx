@@ -58,9 +58,14 @@ export function ExportDialog({ workspaceId, documentId, versions }: { workspaceI
             Statements agreed by consensus carry their strength under their heading. The file is prepared from the draft as it is when you download it.
           </Text>
           <Group justify="space-between">
-            <Anchor href={`/exports/methods/${encodeURIComponent(workspaceId)}.docx`} size="sm" download>
-              Consensus methods report (.docx)
-            </Anchor>
+            <Group gap="sm">
+              <Anchor href={`/exports/methods/${encodeURIComponent(workspaceId)}.docx`} size="sm" download>
+                Consensus methods report (.docx)
+              </Anchor>
+              <Anchor href={`/exports/methods/${encodeURIComponent(workspaceId)}.md`} size="sm" download>
+                Consensus methods report (.md)
+              </Anchor>
+            </Group>
             <Button component="a" href={exportHref(documentId, format, versionId, appendices)} download onClick={close}>
               Download
             </Button>

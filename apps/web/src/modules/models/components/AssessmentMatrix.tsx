@@ -1,11 +1,13 @@
 // The assessment matrix as a heat map: models × criteria, each cell coloured by the majority view and
 // labelled in words (so colour is never the only cue), with a summary per model as a text alternative.
 // A cell opens the raters' views and, for members, their own rating.
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, List, Modal, Radio, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, Radio, Select, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { splitFieldErrors } from '../../../app/errors';
-import { AssessmentMatrixDocument, RateModelDocument, WorkspaceModelsDocument, type AssessmentMatrixQuery, type ModelRating } from '../../../generated/graphql';
+import { AssessmentMatrixDocument, RateModelDocument, RatingEvidenceOptionsDocument, WorkspaceModelsDocument, type AssessmentMatrixQuery, type ModelRating, type RatingEvidenceOptionsQuery } from '../../../generated/graphql';
+import { focusServerProblem } from '../../evidence/focus';
+import { FINDING_KIND_LABELS } from '../../evidence/components/SourceList';
 import { FormError } from '../../layout/components/FormError';
 import { InlineLoader } from '../../layout/components/InlineLoader';
 import { QueryError } from '../../layout/components/QueryError';
@@ -118,7 +120,7 @@ export function AssessmentMatrix({ workspaceId, canRate }: { workspaceId: string
         </>
       )}
       <Modal opened={!!open} onClose={() => setOpen(null)} title={open ? `${open.row.model.name} — ${label(open.index)}` : ''} size="lg">
-        {open && <CellDetail statement={m.criteria[open.index].statement} cell={open.cell} canRate={canRate} onDone={() => setOpen(null)} />}
+        {open && <CellDetail workspaceId={workspaceId} statement={m.criteria[open.index].statement} cell={open.cell} canRate={canRate} onDone={() => setOpen(null)} />}
       </Modal>
     </Stack>
   );
@@ -134,19 +136,57 @@ function cellWords(cell: Cell) {
   return `${cell.majority ? `majority ${RATING_LABELS[cell.majority].toLowerCase()}` : 'no majority'}${cell.disagreement ? ', raters disagree' : ''} (${counts})`;
 }
 
-function CellDetail({ statement, cell, canRate, onDone }: { statement: string; cell: Cell; canRate: boolean; onDone: () => void }) {
+type EvidenceKind = 'NONE' | 'FINDING' | 'FIELD';
+
+const short = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The findings and case-study fields a rating can cite, as grouped options. */
+function evidenceOptions(data: RatingEvidenceOptionsQuery | undefined) {
+  const findings = data?.workspace?.findings ?? [];
+  const bySource = new Map<string, { value: string; label: string }[]>();
+  for (const f of findings) {
+    const items = bySource.get(f.source.title) ?? [];
+    items.push({ value: f.id, label: `${FINDING_KIND_LABELS[f.kind]}: ${short(f.text)}` });
+    bySource.set(f.source.title, items);
+  }
+  const findingData = [...bySource.entries()].map(([group, items]) => ({ group, items }));
+  const fieldData = (data?.practiceModel?.caseStudies ?? []).map((cs) => ({
+    group: `Case study (template version ${cs.template.version}, ${STATUS_LABELS[cs.status].toLowerCase()})`,
+    items: [
+      { value: `${cs.id}|`, label: 'The case study as a whole' },
+      ...cs.template.sections.flatMap((sec) => sec.fields.map((f) => ({ value: `${cs.id}|${f.id}`, label: `${sec.title}: ${f.label}` }))),
+    ],
+  }));
+  const findingText = new Map(findings.map((f) => [f.id, short(f.text, 60)]));
+  return { findingData, fieldData, findingText };
+}
+
+function CellDetail({ workspaceId, statement, cell, canRate, onDone }: { workspaceId: string; statement: string; cell: Cell; canRate: boolean; onDone: () => void }) {
   const [rating, setRating] = useState<string>(cell.mine?.rating ?? '');
   const [note, setNote] = useState(cell.mine?.note ?? '');
+  const [kind, setKind] = useState<EvidenceKind>(cell.mine?.findingId ? 'FINDING' : cell.mine?.submissionId ? 'FIELD' : 'NONE');
+  const [findingId, setFindingId] = useState<string | null>(cell.mine?.findingId ?? null);
+  const [field, setField] = useState<string | null>(cell.mine?.submissionId ? `${cell.mine.submissionId}|${cell.mine.fieldId ?? ''}` : null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const options = useQuery(RatingEvidenceOptionsDocument, { variables: { workspaceId, modelId: cell.modelId }, skip: !canRate && cell.ratings.every((r) => !r.findingId) });
+  const { findingData, fieldData, findingText } = evidenceOptions(options.data);
   const [rate, { loading, error }] = useMutation(RateModelDocument, { refetchQueries: [AssessmentMatrixDocument, WorkspaceModelsDocument] });
-  const { fieldErrors, formError } = splitFieldErrors(error, ['rating', 'note'] as const);
+  const { fieldErrors, formError } = splitFieldErrors(error, ['rating', 'note', 'findingId', 'submissionId', 'fieldId'] as const);
+  const linkMissing = (kind === 'FINDING' && !findingId) || (kind === 'FIELD' && !field);
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!rating) return;
+    if (!rating || linkMissing) return;
+    const [submissionId, fieldId] = kind === 'FIELD' && field ? field.split('|') : [null, null];
     try {
-      await rate({ variables: { input: { modelId: cell.modelId, criterionId: cell.criterionId, rating: rating as ModelRating, note } } });
+      await rate({
+        variables: {
+          input: { modelId: cell.modelId, criterionId: cell.criterionId, rating: rating as ModelRating, note, findingId: kind === 'FINDING' ? findingId : null, submissionId: submissionId || null, fieldId: fieldId || null },
+        },
+      });
       onDone();
     } catch {
-      // Shown from `error`.
+      // Shown from `error`; focus goes to the field at fault.
+      focusServerProblem(formRef.current);
     }
   }
   return (
@@ -162,13 +202,13 @@ function CellDetail({ statement, cell, canRate, onDone }: { statement: string; c
               </Text>
               : {RATING_LABELS[r.rating]}
               {r.note ? ` — ${r.note}` : ''}
-              {r.findingId ? ' (cites a finding)' : r.submissionId ? ' (cites a case study)' : ''}
+              {r.findingId ? ` (cites a finding${findingText.get(r.findingId) ? `: “${findingText.get(r.findingId)}”` : ''})` : r.submissionId ? (r.fieldId ? ' (cites a field of the case study)' : ' (cites the case study)') : ''}
             </List.Item>
           ))}
         </List>
       )}
       {canRate && (
-        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <form ref={formRef} onSubmit={(e) => void onSubmit(e)} noValidate aria-label="Your rating">
           <Stack gap="sm">
             <FormError message={formError} />
             <Radio.Group label="Your rating" value={rating} onChange={setRating} required error={fieldErrors.rating}>
@@ -179,8 +219,47 @@ function CellDetail({ statement, cell, canRate, onDone }: { statement: string; c
               </Group>
             </Radio.Group>
             <Textarea label="Evidence note" description="What your rating rests on: a finding, the case study, a conversation." value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} error={fieldErrors.note} />
+            <Radio.Group label="Link evidence (optional)" value={kind} onChange={(v) => setKind(v as EvidenceKind)}>
+              <Group mt="xs">
+                <Radio value="NONE" label="No link" />
+                <Radio value="FINDING" label="A finding" />
+                <Radio value="FIELD" label="A case-study field" disabled={fieldData.length === 0} />
+              </Group>
+            </Radio.Group>
+            {fieldData.length === 0 && options.data && (
+              <Text size="xs" c="dimmed">
+                This model has no case study yet, so no field can be cited.
+              </Text>
+            )}
+            {kind === 'FINDING' && (
+              <Select
+                label="Finding"
+                placeholder="Search the findings"
+                searchable
+                required
+                data={findingData}
+                value={findingId}
+                onChange={setFindingId}
+                error={fieldErrors.findingId}
+                nothingFoundMessage="No finding matches"
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+            {kind === 'FIELD' && (
+              <Select
+                label="Case-study field"
+                placeholder="Choose a field"
+                searchable
+                required
+                data={fieldData}
+                value={field}
+                onChange={setField}
+                error={fieldErrors.fieldId ?? fieldErrors.submissionId}
+                nothingFoundMessage="No field matches"
+              />
+            )}
             <Group>
-              <Button type="submit" loading={loading} disabled={!rating}>
+              <Button type="submit" loading={loading} disabled={!rating || linkMissing}>
                 Save rating
               </Button>
             </Group>
