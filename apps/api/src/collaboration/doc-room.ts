@@ -11,6 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocumentContentService } from '../modules/documents/document-content.service';
+import { compactionDue } from '../modules/documents/snapshot';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -57,6 +58,8 @@ export class DocRoom {
   private committing = false;
   private storedBytes = 0;
   private logLength = 0;
+  private logBytes = 0;
+  private snapshotBytes = 0;
   private compacting: Promise<unknown> | null = null;
   /** The encoded full state, for joiners with an empty state vector; cleared on every change. */
   private fullState: Uint8Array | null = null;
@@ -92,6 +95,8 @@ export class DocRoom {
       this.fullState = loaded.state;
       this.storedBytes = loaded.bytes;
       this.logLength = loaded.logLength;
+      this.logBytes = loaded.logBytes;
+      this.snapshotBytes = loaded.snapshotBytes;
       setImmediate(() => {
         try {
           this.applyStored();
@@ -248,13 +253,14 @@ export class DocRoom {
           continue;
         }
         this.logLength += batch.length;
+        for (const b of batch) this.logBytes += b.update.byteLength;
         this.applyStored();
         Y.transact(this.doc, () => {
           for (const b of batch) Y.applyUpdate(this.doc, b.update, b.conn);
         }, 'commit');
         for (const b of batch) b.done?.();
         // One transaction emits one merged update; relay it to everyone, as each sender lacks the others' parts.
-        if (this.logLength >= this.limits.compactAfter) void this.compact();
+        if (compactionDue({ logLength: this.logLength, logBytes: this.logBytes, snapshotBytes: this.snapshotBytes }, this.limits.compactAfter)) void this.compact();
       }
     } finally {
       this.committing = false;
@@ -286,8 +292,10 @@ export class DocRoom {
       const before = this.storedBytes;
       this.compacting = this.content
         .compact(this.documentId)
-        .then(({ folded, bytes }) => {
+        .then(({ folded, foldedBytes, bytes }) => {
           this.logLength = Math.max(0, this.logLength - folded);
+          this.logBytes = Math.max(0, this.logBytes - foldedBytes);
+          if (folded > 0) this.snapshotBytes = bytes;
           // What arrived while compacting may or may not be in the snapshot: count it again (over, never under).
           if (folded > 0) this.storedBytes = bytes + (this.storedBytes - before);
         })

@@ -14,6 +14,10 @@ export interface LoadedContent {
   bytes: number;
   /** Updates in the log since the last compaction. */
   logLength: number;
+  /** Bytes of those updates. */
+  logBytes: number;
+  /** Bytes of the snapshot. */
+  snapshotBytes: number;
 }
 
 /** Whoever holds documents open for editing (the collaboration endpoint) applies server-side changes. */
@@ -66,8 +70,9 @@ export class DocumentContentService {
     ]);
     const parts = [...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))];
     const bytes = parts.reduce((n, p) => n + p.byteLength, 0);
+    const snapshotBytes = snapshot.reduce((n, s) => n + s.state.byteLength, 0);
     const state = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
-    return { state, bytes, logLength: log.length };
+    return { state, bytes, logLength: log.length, logBytes: bytes - snapshotBytes, snapshotBytes };
   }
 
   /** Appends updates to the log in one statement; resolves once they are committed. */
@@ -81,12 +86,12 @@ export class DocumentContentService {
    * appended while compaction runs stays in the log. Concurrent compactions of one document queue on
    * the document's row lock (COMPACTION_LOCK), which appends do not wait for.
    */
-  async compact(documentId: string): Promise<{ folded: number; bytes: number }> {
+  async compact(documentId: string): Promise<{ folded: number; foldedBytes: number; bytes: number }> {
     return this.db.transaction(async (tx) => {
       const locked: unknown[] = await tx.query(`SELECT id FROM documents WHERE id = $1 ${COMPACTION_LOCK}`, [documentId]);
-      if (locked.length === 0) return { folded: 0, bytes: 0 };
+      if (locked.length === 0) return { folded: 0, foldedBytes: 0, bytes: 0 };
       const log: { id: string; data: Buffer }[] = await tx.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
-      if (log.length === 0) return { folded: 0, bytes: 0 };
+      if (log.length === 0) return { folded: 0, foldedBytes: 0, bytes: 0 };
       const snapshot: { state: Buffer }[] = await tx.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
       const merged = await this.worker.integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
       const maxId = log[log.length - 1].id;
@@ -96,7 +101,7 @@ export class DocumentContentService {
         [documentId, Buffer.from(merged)],
       );
       await tx.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, maxId]);
-      return { folded: log.length, bytes: merged.byteLength };
+      return { folded: log.length, foldedBytes: log.reduce((n, u) => n + u.data.byteLength, 0), bytes: merged.byteLength };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import * as Y from 'yjs';
-import { integrate } from './snapshot';
+import { COMPACTION_CAP_FACTOR, compactionDue, integrate } from './snapshot';
 
 /** A history of typing with a typo deleted every few words, one update per word, as editors make it. */
 function history(words: number): { updates: Uint8Array[]; text: string } {
@@ -54,5 +54,21 @@ describe('integrate (the snapshot written by compaction)', () => {
     const { updates, text } = history(300);
     const snapshot = integrate(updates.slice(0, 200));
     expect(read(integrate([snapshot, ...updates.slice(200)])).text).toBe(text);
+  });
+});
+
+describe('compactionDue', () => {
+  const BOUND = 500;
+  it('waits for the bound', () => {
+    expect(compactionDue({ logLength: 499, logBytes: 1e9, snapshotBytes: 0 }, BOUND)).toBe(false);
+    expect(compactionDue({ logLength: 500, logBytes: 20_000, snapshotBytes: 0 }, BOUND)).toBe(true);
+  });
+  it('lets the log grow to a quarter of a large snapshot before rewriting it', () => {
+    expect(compactionDue({ logLength: 600, logBytes: 249_999, snapshotBytes: 1_000_000 }, BOUND)).toBe(false);
+    expect(compactionDue({ logLength: 600, logBytes: 250_000, snapshotBytes: 1_000_000 }, BOUND)).toBe(true);
+  });
+  it('never lets a load fold more than the cap', () => {
+    expect(compactionDue({ logLength: BOUND * COMPACTION_CAP_FACTOR - 1, logBytes: 10, snapshotBytes: 1e9 }, BOUND)).toBe(false);
+    expect(compactionDue({ logLength: BOUND * COMPACTION_CAP_FACTOR, logBytes: 10, snapshotBytes: 1e9 }, BOUND)).toBe(true);
   });
 });
