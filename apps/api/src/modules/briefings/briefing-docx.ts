@@ -20,16 +20,10 @@ import {
   WidthType,
 } from 'docx';
 import { Block, BriefingDocument, Cell, Run } from './briefing-document';
+import { COLOUR, DOCX_PAGE as PAGE, DOCX_TEXT_WIDTH as TEXT_WIDTH } from '../../common/print-style';
 
-// A4 with 2 cm margins, in twentieths of a point.
-const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const FONT = 'Calibri';
-const INK = '1F2933';
-const MUTED = '52606D';
-const ACCENT = '1D4E89';
-const RULE = 'C5CED8';
-const HEADER_FILL = 'E8EEF5';
+const FONT = PAGE.font;
+const { ink: INK, muted: MUTED, accent: ACCENT, rule: RULE, headerFill: HEADER_FILL } = COLOUR;
 
 function textRuns(runs: Run[], base: { size?: number; color?: string; italics?: boolean } = {}): ParagraphChild[] {
   const out: ParagraphChild[] = [];

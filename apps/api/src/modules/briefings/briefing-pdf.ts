@@ -1,32 +1,15 @@
 // The briefing pack as PDF with pdfmake (pure JavaScript on pdfkit): declarative tables that repeat
 // their header row across pages, Roboto embedded as subsets with Unicode maps so every word can be
 // selected, searched and extracted. No browser, no network, no file outside pdfmake's own fonts.
-import { dirname, join } from 'node:path';
-import * as pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { Block, BriefingDocument, Cell, Run } from './briefing-document';
+import { pdfColour, pdfMake } from '../../common/print-style';
 
-// pdfmake's Node entry exports an instance whose methods live on its prototype, which a namespace
-// import does not copy: the instance itself is the interop default.
-const pdfMake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfMake.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-// Nothing in a pack is fetched: no URLs at all, and local reads only of the fonts above.
-pdfMake.setUrlAccessPolicy(() => false);
-pdfMake.setLocalAccessPolicy((path: string) => path.startsWith(FONT_DIR));
-
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#1d4e89';
-const RULE = '#c5ced8';
-const HEADER_FILL = '#e8eef5';
+const INK = pdfColour('ink');
+const MUTED = pdfColour('muted');
+const ACCENT = pdfColour('accent');
+const RULE = pdfColour('rule');
+const HEADER_FILL = pdfColour('headerFill');
 const MARGIN = { x: 56, top: 60, bottom: 64 };
 
 function runs(rs: Run[]): Content[] {

@@ -23,16 +23,11 @@ import {
   WidthType,
 } from 'docx';
 import { Block, columnShares, ExportDocument, Span } from './export-layout';
+import { COLOUR, DOCX_PAGE as PAGE, DOCX_TEXT_WIDTH as TEXT_WIDTH } from '../../common/print-style';
 
-const PAGE = { width: 11906, height: 16838, margin: 1134 };
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-const FONT = 'Calibri';
+const FONT = PAGE.font;
 const MONO = 'Consolas';
-const INK = '1F2933';
-const MUTED = '52606D';
-const ACCENT = '1D4E89';
-const RULE = 'C5CED8';
-const HEADER_FILL = 'E8EEF5';
+const { ink: INK, muted: MUTED, accent: ACCENT, rule: RULE, headerFill: HEADER_FILL } = COLOUR;
 const LEVELS = 6;
 
 interface RunStyle {

@@ -1,29 +1,15 @@
-// The exported guidance as PDF with pdfmake, set up as for the briefing pack: Roboto embedded as subsets
-// with Unicode maps (text can be selected and extracted), no URL fetched, no file read but the fonts.
+// The exported guidance as PDF with the shared pdfmake of common/print-style.ts (Roboto embedded as subsets
+// with Unicode maps, no URL fetched, no file read but the fonts).
 // Links stay clickable; tables repeat their header rows; headings keep with what follows.
-import { dirname, join } from 'node:path';
-import * as pdfmakeModule from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { Block, columnShares, ExportDocument, Span } from './export-layout';
+import { pdfColour, pdfMake } from '../../common/print-style';
 
-const pdfMake = ((pdfmakeModule as unknown as { default?: typeof pdfmakeModule }).default ?? pdfmakeModule) as typeof pdfmakeModule;
-const FONT_DIR = join(dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-pdfMake.setFonts({
-  Roboto: {
-    normal: join(FONT_DIR, 'Roboto-Regular.ttf'),
-    bold: join(FONT_DIR, 'Roboto-Medium.ttf'),
-    italics: join(FONT_DIR, 'Roboto-Italic.ttf'),
-    bolditalics: join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-  },
-});
-pdfMake.setUrlAccessPolicy(() => false);
-pdfMake.setLocalAccessPolicy((path: string) => path.startsWith(FONT_DIR));
-
-const INK = '#1f2933';
-const MUTED = '#52606d';
-const ACCENT = '#1d4e89';
-const RULE = '#c5ced8';
-const HEADER_FILL = '#e8eef5';
+const INK = pdfColour('ink');
+const MUTED = pdfColour('muted');
+const ACCENT = pdfColour('accent');
+const RULE = pdfColour('rule');
+const HEADER_FILL = pdfColour('headerFill');
 const CODE_FILL = '#f3f5f7';
 const MARGIN = { x: 60, top: 64, bottom: 64 };
 const WIDTH = 595.28 - 2 * MARGIN.x;
