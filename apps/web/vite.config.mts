@@ -26,11 +26,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.
+        // The first three hold only what the first screen needs ('$initial': statically reachable from
+        // the entry); the parts of them only lazily loaded pages use (Mantine's NumberInput, MultiSelect,
+        // react-number-format…) go with those pages. Without the tag every Mantine component of every
+        // page was preloaded by index.html.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
-            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism)[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, tags: ['$initial'] },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/, tags: ['$initial'] },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism)[\\/]/, tags: ['$initial'] },
             // Only the lazily loaded draft routes import these, so they are fetched when a draft opens.
             { name: 'tiptap', test: /node_modules[\\/](@tiptap|prosemirror-[a-z-]+|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/ },
             { name: 'yjs', test: /node_modules[\\/](yjs|y-[a-z]+|lib0)[\\/]/, priority: 1 },

@@ -4,6 +4,8 @@
 //   connect {rooms: [{clients: [url] | stock: {serverUrl, room, params: [..]}}], applyFirst}
 //   run {ratePerClient, warmupMs, measureMs, drainMs}  → latency histogram, rates, loss, own CPU
 //   join {urls, startAt}                               → per-joiner time to sync step 2 (join storm)
+//   hold {urls}                                        → clients that reconnect on their own (backoff with full jitter)
+//   resynced {timeoutMs}                               → when each held client was synced again after losing its socket
 //   exit
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -41,6 +43,8 @@ async function connect({ rooms: specs, applyFirst = true }) {
       spec.clients.forEach((url, i) => {
         const client = new RawClient(url, { apply: applyFirst && i === 0, name: `editor ${i}` });
         const e = editor(client, room, `c${i}`);
+        // the first `editors` clients of a room edit; the others only read (to observe a lone editor)
+        e.editing = spec.editors === undefined || i < spec.editors;
         client.onUpdate = (update, now) => {
           for (const [id, clock] of Y.parseUpdateMeta(update).to) {
             const sender = byClientId.get(id);
@@ -125,7 +129,7 @@ function missing() {
 
 /** Edits at `ratePerClient` from every editor for warmup + measure, then waits for the stragglers. */
 async function run({ ratePerClient, warmupMs, measureMs, drainMs }) {
-  const editors = rooms.flatMap((r) => r.members).sort(() => Math.random() - 0.5);
+  const editors = rooms.flatMap((r) => r.members.filter((m) => m.editing !== false)).sort(() => Math.random() - 0.5);
   const total = ratePerClient * editors.length;
   const t0 = performance.now();
   window = { start: t0 + warmupMs, end: t0 + warmupMs + measureMs, hist: new Histogram(), deliveries: 0 };
@@ -234,13 +238,68 @@ async function join({ urls, startAt, timeoutMs = 60_000, verify = true }) {
 }
 const joined = [];
 
+/**
+ * Clients that stay connected: when the server goes away each one reconnects by itself, as an editor's
+ * browser does, after a delay drawn at random between 0 and min(2 s, 100 ms × 2^attempt) ("full
+ * jitter"), so a restarted server is not met by every client at the same instant.
+ */
+const held = [];
+function hold({ urls }) {
+  const BASE_MS = 100;
+  const CAP_MS = 2000;
+  return Promise.all(
+    urls.map((url) => {
+      const h = { url, client: null, attempt: 0, lostAt: null, resyncedAt: null, synced: false };
+      held.push(h);
+      let first;
+      const firstSync = new Promise((res, rej) => (first = { res, rej }));
+      const open = () => {
+        const client = (h.client = new RawClient(url, { name: 'held' }));
+        client
+          .connect()
+          .then(() => {
+            h.attempt = 0;
+            if (h.lostAt !== null && h.resyncedAt === null) h.resyncedAt = process.hrtime.bigint();
+            if (!h.synced) {
+              h.synced = true;
+              first.res();
+            }
+          })
+          .catch(() => undefined) // its close event schedules the next attempt;
+        client.ws.on('close', () => {
+          client.doc.destroy();
+          if (h.stopped) return;
+          if (h.synced && h.lostAt === null) h.lostAt = process.hrtime.bigint();
+          if (!h.synced) return first.rej(new Error(`could not connect ${url}`));
+          const delay = Math.random() * Math.min(CAP_MS, BASE_MS * 2 ** h.attempt++);
+          setTimeout(open, delay);
+        });
+      };
+      open();
+      return firstSync;
+    }),
+  ).then(() => ({ clients: urls.length }));
+}
+
+async function resynced({ timeoutMs = 30_000 }) {
+  const start = performance.now();
+  while (held.some((h) => h.resyncedAt === null) && performance.now() - start < timeoutMs) await new Promise((r) => setTimeout(r, 20));
+  return { lostAt: held.map((h) => (h.lostAt === null ? null : String(h.lostAt))), resyncedAt: held.map((h) => (h.resyncedAt === null ? null : String(h.resyncedAt))), attempts: held.map((h) => h.attempt) };
+}
+
 process.on('message', async ({ id, cmd, ...args }) => {
   try {
     let result;
     if (cmd === 'connect') result = await connect(args);
     else if (cmd === 'run') result = await run(args);
     else if (cmd === 'join') result = await join(args);
+    else if (cmd === 'hold') result = await hold(args);
+    else if (cmd === 'resynced') result = await resynced(args);
     else if (cmd === 'exit') {
+      for (const h of held) {
+        h.stopped = true;
+        h.client?.close();
+      }
       for (const room of rooms) for (const e of room.members) e.client.close();
       for (const s of joined) s.terminate();
       process.send({ id, result: {} }, () => process.exit(0));

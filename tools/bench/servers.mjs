@@ -2,7 +2,7 @@
 // database), the reference y-websocket server, and the bare broadcast server. Also the /proc readings.
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,7 +65,7 @@ async function pgAnswers(url) {
 export async function createOursDatabase() {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-bench-'));
   if (await pgAnswers(LOCAL_PG)) {
-    const name = `concord_bench_${randomBytes(4).toString('hex')}`;
+    const name = `concord_collab_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: LOCAL_PG });
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
@@ -97,11 +97,11 @@ export async function createOursDatabase() {
   };
 }
 
-export async function startOurs(root, db, { nodeArgs = [], extraEnv = {} } = {}) {
+export async function startOurs(root, db, { nodeArgs = [], extraEnv = {}, port: fixedPort = 0 } = {}) {
   const env = {
     ...process.env,
     SWC_NODE_PROJECT: 'tsconfig.base.json',
-    PORT: '0',
+    PORT: String(fixedPort),
     HOST: '127.0.0.1',
     SEED_DEMO: 'true',
     DATA_DIR: db.dataDir,
@@ -125,10 +125,11 @@ export async function startOurs(root, db, { nodeArgs = [], extraEnv = {} } = {})
     tokens.push(r.login.token);
   }
   const workspaceId = (await graphql(base, tokens[1], '{ workspaces { id } }')).workspaces[0].id;
-  return {
+  const server = {
     name: 'ours',
     pid: child.pid,
     child,
+    port,
     base,
     inspector,
     tokens,
@@ -144,38 +145,56 @@ export async function startOurs(root, db, { nodeArgs = [], extraEnv = {} } = {})
     },
     url: (room, i = 0) => `ws://127.0.0.1:${port}/collab/${room}?token=${tokens[i % tokens.length]}`,
     params: (i = 0) => ({ token: tokens[i % tokens.length] }),
-    stop: () => stopProcess(child),
+    stop: () => {
+      // BENCH_SERVER_LOG=file keeps our server's log (warnings and errors) for a look after the run.
+      if (process.env.BENCH_SERVER_LOG) appendFileSync(process.env.BENCH_SERVER_LOG, output());
+      return stopProcess(server.child);
+    },
+    /** Stops the server (SIGTERM, as a deployment does) and starts it again on the same port and database. */
+    async restart() {
+      await server.stop();
+      const again = await startOurs(root, db, { nodeArgs: nodeArgs.filter((a) => !a.startsWith('--cpu-prof')), extraEnv, port });
+      Object.assign(server, { pid: again.pid, child: again.child, stop: again.stop });
+    },
   };
+  return server;
 }
 
-export async function startReference(root) {
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(await freePort()) };
+export async function startReference(root, port = null) {
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port ?? (await freePort())) };
   for (const k of ['YPERSISTENCE', 'CALLBACK_URL', 'NODE_OPTIONS']) delete env[k]; // in memory only: nothing on disk
   const script = join(dirname(require.resolve('@y/websocket-server/package.json')), 'src/server.js');
   const { child } = await startProcess([script], { cwd: root, env, pattern: /running at .* on port (\d+)/ });
-  return plainServer('reference', child, Number(env.PORT));
+  return plainServer('reference', child, Number(env.PORT), () => startReference(root, Number(env.PORT)));
 }
 
-export async function startBare(root) {
-  const env = { ...process.env, HOST: '127.0.0.1', PORT: '0' };
+export async function startBare(root, port = 0) {
+  const env = { ...process.env, HOST: '127.0.0.1', PORT: String(port) };
   delete env.NODE_OPTIONS;
   const { child, match } = await startProcess([join(root, 'tools/bench/bare-broadcast-server.mjs')], { cwd: root, env, pattern: /listening on port (\d+)/ });
-  return plainServer('bare', child, Number(match[1]));
+  return plainServer('bare', child, Number(match[1]), () => startBare(root, Number(match[1])));
 }
 
-function plainServer(name, child, port) {
-  return {
+function plainServer(name, child, port, startAgain) {
+  const server = {
     name,
     pid: child.pid,
     child,
+    port,
     collabUrl: `ws://127.0.0.1:${port}/collab`,
     async rooms(n) {
       return Array.from({ length: n }, () => randomUUID());
     },
     url: (room) => `ws://127.0.0.1:${port}/collab/${room}`,
     params: () => ({}),
-    stop: () => stopProcess(child),
+    stop: () => stopProcess(server.child),
+    async restart() {
+      await server.stop();
+      const again = await startAgain();
+      Object.assign(server, { pid: again.pid, child: again.child, stop: again.stop });
+    },
   };
+  return server;
 }
 
 async function freePort() {

@@ -13,6 +13,7 @@ import type { IncomingMessage } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { formatError } from './common/graphql-errors';
 import { cookieOriginAllowed, cookieValue } from './common/origin';
+import { RequestLoaders } from './common/loaders';
 import { LOGGER } from './common/logger';
 import { HiddenLookupInterceptor, PolicyGuard } from './common/policy.guard';
 import type { RequestContext } from './common/request-context';
@@ -121,13 +122,14 @@ export class AppModule {
               let viewer: ReturnType<RequestContext['viewer']> | undefined;
               if (http.req) {
                 const req = http.req;
-                return { req, res: http.res, memberships: new Map(), viewer: () => (viewer ??= auth.viewerFromToken(auth.tokenOf(req))) };
+                return { req, res: http.res, memberships: new Map(), loaders: new RequestLoaders(), viewer: () => (viewer ??= auth.viewerFromToken(auth.tokenOf(req))) };
               }
               const request = http.extra?.request;
               const param = http.connectionParams?.token;
               const cookie = request && cookieOriginAllowed(request, config) ? cookieValue(request.headers.cookie, SESSION_COOKIE) : undefined;
               const token = typeof param === 'string' ? param : (cookie ?? null);
-              return { req: request as unknown as Request, memberships: new Map(), viewer: () => (viewer ??= auth.viewerFromToken(token)) };
+              // One context serves every event of a subscription: batch, but cache nothing across events.
+              return { req: request as unknown as Request, memberships: new Map(), loaders: new RequestLoaders({ cache: false }), viewer: () => (viewer ??= auth.viewerFromToken(token)) };
             },
           }),
         }),

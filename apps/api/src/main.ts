@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { CollaborationServer } from './collaboration/collaboration.server';
 import { createLogger, PinoNestLogger } from './common/logger';
 import { AppConfig, ConfigError, loadConfig } from './config/app.config';
+import { countSqlStatements, sqlCountingWanted } from './common/sql-counter';
 import { migrate } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { DEMO_ACCOUNTS } from './modules/seed/demo-data';
@@ -65,6 +66,7 @@ async function main() {
   });
   appRef.current = app;
   app.set('trust proxy', 'loopback');
+  if (sqlCountingWanted(config.production)) app.use(countSqlStatements());
   app.use(express.json({ limit: JSON_LIMIT }));
   app.use(bodyErrors);
   app.use(cookieParser());

@@ -40,21 +40,35 @@ async function openDraft(page: Page): Promise<void> {
 async function selectPhrase(page: Page, phrase: string): Promise<void> {
   await draftText(page).evaluate(async (el, wanted) => {
     el.focus();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode;
-      const at = node.textContent?.indexOf(wanted) ?? -1;
-      if (at >= 0) {
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + wanted.length);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        break;
+    const select = () => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const at = node.textContent?.indexOf(wanted) ?? -1;
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const selection = window.getSelection();
+          selection?.removeAllRanges();
+          selection?.addRange(range);
+          return;
+        }
+      }
+    };
+    // ProseMirror takes the DOM selection on selectionchange, asynchronously; a live change from
+    // someone else can re-render the paragraph meanwhile and drop it. Select again until it has held
+    // for two frames in a row.
+    let held = 0;
+    select();
+    for (let i = 0; i < 40 && held < 2; i++) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+      if (window.getSelection()?.toString() === wanted) held++;
+      else {
+        held = 0;
+        select();
       }
     }
-    await new Promise((resolve) => requestAnimationFrame(resolve));
   }, phrase);
 }
 

@@ -67,7 +67,15 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
     const selection = window.getSelection();
     selection?.removeAllRanges();
     selection?.addRange(range);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // ProseMirror reads the DOM selection on selectionchange, which fires asynchronously: wait until it
+    // has, and the selection is still where it was put (under load, a frame was not always enough).
+    for (let i = 0; i < 20; i++) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+      const now = window.getSelection();
+      if (now?.anchorNode === (last ?? el) && now.anchorOffset === (last ? (last.textContent?.length ?? 0) : 0)) break;
+      now?.removeAllRanges();
+      now?.addRange(range);
+    }
   });
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
@@ -298,6 +306,9 @@ test("signing out deletes the drafts' offline copies, after warning about edits 
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   const warning = page.getByRole('dialog', { name: 'Edits not saved yet' });
   await expect(warning).toContainText('deletes this browser');
+  // The account menu closes with a transition: checked once it has gone (mid-transition, its emptied
+  // list is an ARIA menu without items).
+  await expect(page.getByRole('menu')).toHaveCount(0);
   await checkA11y(page, 'sign-out-unsent-warning');
   await warning.getByRole('button', { name: 'Stay signed in' }).click();
   await expect(warning).toBeHidden();

@@ -15,6 +15,7 @@ import { LOGGER } from '../common/logger';
 import { cookieOriginAllowed, cookieValue } from '../common/origin';
 import { can } from '../common/policy';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
+import { AuditService } from '../modules/audit/audit.service';
 import { AuthService } from '../modules/auth/auth.service';
 import { DocumentContentService } from '../modules/documents/document-content.service';
 import { MembershipEvents } from '../modules/workspaces/membership.events';
@@ -24,7 +25,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLOSE_TOO_MANY = CollabCloseCode.TOO_MANY_CONNECTIONS;
 const CLOSE_GOING_AWAY = 1001;
 
-type Decision = { code: number; reason: string } | { userId: string; workspaceId: string; documentId: string; writable: boolean };
+/** A refusal names who was refused when the refusal is an authorization decision (audited). */
+type Decision = { code: number; reason: string; denied?: { userId: string; workspaceId: string; documentId: string; role: Role | null } } | { userId: string; workspaceId: string; documentId: string; writable: boolean };
+/** A refused reconnecting client is audited once per this long (per account, document and code), not per attempt. */
+const DENIAL_AUDIT_WINDOW_MS = 60_000;
 
 @Injectable()
 export class CollaborationServer implements OnModuleDestroy {
@@ -33,6 +37,7 @@ export class CollaborationServer implements OnModuleDestroy {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
   private readonly perUser = new Map<string, number>();
+  private readonly auditedDenials = new Map<string, number>();
   private readonly subscription: Subscription;
   private closing = false;
 
@@ -43,6 +48,7 @@ export class CollaborationServer implements OnModuleDestroy {
     private readonly auth: AuthService,
     private readonly content: DocumentContentService,
     events: MembershipEvents,
+    private readonly audit: AuditService,
   ) {
     // ws closes a socket whose frame exceeds maxPayload with 1009 before the frame is buffered whole.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
@@ -87,6 +93,9 @@ export class CollaborationServer implements OnModuleDestroy {
     let counted: string | null = null;
     ws.on('error', (e) => this.logger.debug({ err: String(e) }, 'collab socket error'));
     ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // ws still emits frames that arrive after we have closed (until the peer's close frame, or its 30 s
+      // timeout): a socket closed for lost access or a bad frame must not get any more of them applied.
+      if (ws.readyState !== WebSocket.OPEN) return;
       if (!isBinary) return ws.close(CLOSE_INVALID, 'binary frames only');
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       if (!conn || !room) return void queue.push(bytes);
@@ -110,6 +119,7 @@ export class CollaborationServer implements OnModuleDestroy {
     } finally {
       clearTimeout(deadline);
     }
+    if ('code' in decision && decision.denied) await this.auditDenial(decision.code, decision.denied);
     if (ws.readyState !== WebSocket.OPEN) return;
     if ('code' in decision) return ws.close(decision.code, decision.reason);
 
@@ -164,9 +174,21 @@ export class CollaborationServer implements OnModuleDestroy {
     if (!workspaceId) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document' };
     const role = await this.roleOf(workspaceId, viewer.userId);
     // A non-member cannot tell a document they may not see from one that does not exist.
-    if (!role) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document' };
-    if (!can(role, 'document.read')) return { code: CollabCloseCode.FORBIDDEN, reason: 'you may not read this document' };
+    const denied = { userId: viewer.userId, workspaceId, documentId, role };
+    if (!role) return { code: CollabCloseCode.NOT_FOUND, reason: 'no such document', denied };
+    if (!can(role, 'document.read')) return { code: CollabCloseCode.FORBIDDEN, reason: 'you may not read this document', denied };
     return { userId: viewer.userId, workspaceId, documentId, writable: can(role, 'document.write') };
+  }
+
+  /** Audits a refused connection, at most once per window for the same account, document and code. */
+  private async auditDenial(code: number, d: { userId: string; workspaceId: string; documentId: string; role: Role | null }) {
+    const key = `${d.userId}:${d.documentId}:${code}`;
+    const now = Date.now();
+    if (now - (this.auditedDenials.get(key) ?? -Infinity) < DENIAL_AUDIT_WINDOW_MS) return;
+    if (this.auditedDenials.size > 10_000) for (const [k, t] of this.auditedDenials) if (now - t >= DENIAL_AUDIT_WINDOW_MS) this.auditedDenials.delete(k);
+    this.auditedDenials.set(key, now);
+    const data = { operation: 'ws /collab', code: code === CollabCloseCode.FORBIDDEN ? 'FORBIDDEN' : 'NOT_FOUND', role: d.role };
+    await this.audit.record({ workspaceId: d.workspaceId, actorId: d.userId, action: 'authorization.denied', targetId: d.documentId, data }).catch((e) => this.logger.error({ err: String(e) }, 'could not audit a refused collaboration connection'));
   }
 
   private async roleOf(workspaceId: string, userId: string): Promise<Role | null> {
@@ -219,8 +241,8 @@ export class CollaborationServer implements OnModuleDestroy {
       if (room.workspaceId !== workspaceId) continue;
       for (const conn of room.connections.values()) {
         if (conn.userId !== userId) continue;
+        conn.writable = !!role && can(role, 'document.write');
         if (!role || !can(role, 'document.read')) conn.socket.close(CLOSE_ACCESS_CHANGED, 'your access to this document has ended');
-        else conn.writable = can(role, 'document.write');
       }
     }
   }

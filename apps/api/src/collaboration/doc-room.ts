@@ -11,7 +11,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocumentContentService } from '../modules/documents/document-content.service';
-import { compactionDue } from '../modules/documents/snapshot';
+import { compactionDue, docFromState, transactAsStored } from '../modules/documents/snapshot';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -19,6 +19,8 @@ export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
 /** Transaction origin of the stored state applied at load. */
 const LOAD = Symbol('load');
+/** Origin of the transaction that applies committed updates: the only changes relayed. */
+const COMMIT = Symbol('commit');
 
 export const CLOSE_INVALID = CollabCloseCode.INVALID_MESSAGE;
 export const CLOSE_INTERNAL = CollabCloseCode.INTERNAL;
@@ -77,8 +79,16 @@ export class DocRoom {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       if (origin === LOAD) return; // the stored state: everyone connected has been sent it already
+      if (origin !== COMMIT) {
+        // Only committed updates reach this document (flush, under COMMIT): anything else would be a change
+        // nobody stored. Never relayed; logged, as it means a bug.
+        this.logger.error({ documentId, origin: String(origin) }, 'an uncommitted change of the live document was not relayed');
+        return;
+      }
+      // One transaction applies a batch and emits one merged update: everyone gets it, senders included,
+      // as each lacks the others' parts.
       const message = encodeMessage(MESSAGE_SYNC, (e) => syncProtocol.writeUpdate(e, update));
-      for (const conn of this.connections.values()) if (conn !== origin) send(conn.socket, message);
+      for (const conn of this.connections.values()) send(conn.socket, message);
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
       const changed = [...added, ...updated, ...removed];
@@ -87,10 +97,11 @@ export class DocRoom {
     });
     this.ready = this.content.load(documentId).then((loaded) => {
       // The stored state (snapshot and log merged) is itself a full-state update: the first joiners of a
-      // cold document get it as it is, without applying or encoding the whole document first. Parsing
-      // it (a small fraction of applying it) proves it readable first: a stored state that cannot be read
-      // fails the load here (1011 for everyone), and is never sent on or written over.
-      Y.decodeUpdate(loaded.state);
+      // cold document get it as it is, without applying or encoding the whole document first. It must be
+      // known readable before it is sent: a snapshot that matches the digest compaction wrote with it is
+      // (the load checks); anything else is parsed first (a fraction of applying it). A stored state that
+      // cannot be read fails the load here (1011 for everyone), and is never sent on or written over.
+      if (!loaded.verified) Y.decodeUpdate(loaded.state);
       this.unapplied = loaded.state;
       this.fullState = loaded.state;
       this.storedBytes = loaded.bytes;
@@ -115,7 +126,8 @@ export class DocRoom {
     const state = this.unapplied;
     if (!state || this.destroyed) return;
     this.unapplied = null;
-    Y.applyUpdate(this.doc, state, LOAD);
+    // The server never edits the document by itself, not even to tidy formatting (transactAsStored).
+    transactAsStored(this.doc, LOAD, () => Y.applyUpdate(this.doc, state, LOAD));
     this.fullState = state;
     for (const conn of this.awaitingStep1) if (this.connections.has(conn.socket)) this.sendStep1(conn);
     this.awaitingStep1.clear();
@@ -184,8 +196,10 @@ export class DocRoom {
     if (!conn.writable) return; // read-only: dropped, never stored or relayed
     if (this.destroyed) return;
     this.applyStored(); // nothing is stored on top of a state that cannot be applied
-    // Parse before storing: a malformed update must never reach the log.
-    Y.decodeUpdate(update);
+    // Integrate into an empty document before storing: a malformed update must never reach the log. Parsing
+    // alone is not enough: some updates parse but throw when applied (a delete set with an empty range, a
+    // V2 update sent as V1), and one of those in the log would be applied at every load and compaction.
+    checkUpdate(update);
     if (isEmptyUpdate(update)) return;
     if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
       conn.socket.close(CLOSE_DOCUMENT_TOO_LARGE, 'document size limit reached');
@@ -255,9 +269,17 @@ export class DocRoom {
         this.logLength += batch.length;
         for (const b of batch) this.logBytes += b.update.byteLength;
         this.applyStored();
-        Y.transact(this.doc, () => {
-          for (const b of batch) Y.applyUpdate(this.doc, b.update, b.conn);
-        }, 'commit');
+        transactAsStored(this.doc, COMMIT, () => {
+          for (const b of batch) {
+            try {
+              Y.applyUpdate(this.doc, b.update, b.conn);
+            } catch (e) {
+              // Checked before it was stored, so not expected; but a throw here must not take the process down.
+              this.logger.error({ documentId: this.documentId, err: String(e) }, 'a stored update could not be applied');
+              if (b.conn) b.conn.socket.close(CLOSE_INVALID, 'malformed message');
+            }
+          }
+        });
         for (const b of batch) b.done?.();
         // One transaction emits one merged update; relay it to everyone, as each sender lacks the others' parts.
         if (compactionDue({ logLength: this.logLength, logBytes: this.logBytes, snapshotBytes: this.snapshotBytes }, this.limits.compactAfter)) void this.compact();
@@ -272,8 +294,7 @@ export class DocRoom {
    * the committed state, then committed and relayed like any client's update.
    */
   serverChange(change: (doc: Y.Doc) => void): Promise<void> {
-    const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.loadedDoc));
+    const scratch = docFromState(Y.encodeStateAsUpdate(this.loadedDoc));
     const before = Y.encodeStateVector(scratch);
     change(scratch);
     const update = Y.encodeStateAsUpdate(scratch, before);
@@ -341,6 +362,17 @@ export function encodeMessage(type: number, write: (e: encoding.Encoder) => void
 
 export function send(socket: WebSocket, message: Uint8Array) {
   if (socket.readyState === socket.OPEN) socket.send(message);
+}
+
+/** Throws unless `update` can be applied: parsed and integrated into a scratch document. */
+function checkUpdate(update: Uint8Array) {
+  // A fixed guid: making a random one is most of the cost of a new Y.Doc (~100 of ~140 µs per update).
+  const scratch = new Y.Doc({ guid: 'concord-check' });
+  try {
+    Y.applyUpdate(scratch, update);
+  } finally {
+    scratch.destroy();
+  }
 }
 
 /** An update with no structs and no deletions (what Yjs sends for "nothing new"). */

@@ -1,16 +1,20 @@
 // The guard every GraphQL operation and sub-object field passes through (registered globally, and
 // for field resolvers through `fieldResolverEnhancers`). It looks the operation up in OPERATION_RULES:
 // no rule → denied. Workspace-scoped actions need the resolver's @Scope and a membership whose role
-// the policy allows. A non-member learns nothing: NOT_FOUND (or null), never FORBIDDEN.
+// the policy allows. A non-member learns nothing: NOT_FOUND (or null), never FORBIDDEN. Each denial
+// (FORBIDDEN, or NOT_FOUND for a signed-in caller) is written to the audit log: one row per operation and
+// request, with the operation's key and the target's id, never its arguments.
 import { CallHandler, CanActivate, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Logger } from 'pino';
 import { Observable, of } from 'rxjs';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { AuditService } from '../modules/audit/audit.service';
 import { MemberEntity } from '../modules/workspaces/member.entity';
 import { badInput, forbidden, notFound, unauthenticated } from './domain-error';
+import { oneEach } from './loaders';
 import { LOGGER } from './logger';
 import { Action, can, OPERATION_RULES } from './policy';
 import type { RequestContext, Viewer } from './request-context';
@@ -22,6 +26,11 @@ export const PUBLIC_HTTP = 'concord:public-http';
 const authorized = new WeakMap<GraphQLResolveInfo, { viewer: Viewer; member?: MemberEntity }>();
 /** Nullable lookups the viewer may not see: the interceptor answers null without running them. */
 const hidden = new WeakSet<GraphQLResolveInfo>();
+/**
+ * Denials audited in a request (by operation and workspace), with the write: a denied field of a list
+ * is one row, and every denial of it waits for that row, so no error reaches the client before it.
+ */
+const auditedDenials = new WeakMap<RequestContext, Map<string, Promise<void>>>();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,6 +51,7 @@ export class PolicyGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -76,12 +86,28 @@ export class PolicyGuard implements CanActivate {
         hidden.add(info);
         return true;
       }
+      await this.auditDenial(ctx, viewer, key, member ? 'FORBIDDEN' : 'NOT_FOUND', workspaceId, member, targetOf(scope.source, gql.getArgs()));
       if (!member) throw notFound();
       this.logger.info({ operation: key, memberId: member.id, role: member.role }, 'authorization denied');
       throw forbidden();
     }
     authorized.set(info, { viewer, member });
     return true;
+  }
+
+  /** One audit row per denied operation and request; a failure to write it never changes the answer. */
+  private async auditDenial(ctx: RequestContext, viewer: Viewer, operation: string, code: 'FORBIDDEN' | 'NOT_FOUND', workspaceId: string | null, member: MemberEntity | null, targetId: string | null) {
+    let seen = auditedDenials.get(ctx);
+    if (!seen) auditedDenials.set(ctx, (seen = new Map()));
+    const once = `${operation}:${workspaceId ?? ''}`;
+    let written = seen.get(once);
+    if (!written) {
+      written = this.audit
+        .record({ workspaceId, actorId: viewer.userId, action: 'authorization.denied', targetId, data: { operation, code, role: member?.role ?? null } })
+        .catch((e) => this.logger.error({ operation, err: String(e) }, 'could not audit a denied authorization'));
+      seen.set(once, written);
+    }
+    await written;
   }
 
   private async workspaceOf(source: ScopeSource, args: Record<string, unknown>, root: Record<string, unknown>): Promise<string | null> {
@@ -101,11 +127,22 @@ export class PolicyGuard implements CanActivate {
   private membership(ctx: RequestContext, userId: string, workspaceId: string): Promise<MemberEntity | null> {
     let pending = ctx.memberships.get(workspaceId);
     if (!pending) {
-      pending = this.dataSource.getRepository(MemberEntity).findOne({ where: { workspaceId, userId } });
+      // Batched: a list across workspaces (the workspace list's myRole) asks for each in the same tick.
+      const members = ctx.loaders.get(`policy.membership:${userId}`, async (ids: readonly string[]) =>
+        oneEach(ids, await this.dataSource.getRepository(MemberEntity).find({ where: { userId, workspaceId: In([...ids]) } }), (m) => m.workspaceId),
+      );
+      pending = members.load(workspaceId);
       ctx.memberships.set(workspaceId, pending);
     }
     return pending;
   }
+}
+
+/** The id the operation names (a row or a workspace), for the audit log; null for parent-scoped fields. */
+function targetOf(source: ScopeSource, args: Record<string, unknown>): string | null {
+  if (source.from === 'parent') return null;
+  const value = source.path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], args);
+  return typeof value === 'string' && UUID.test(value) ? value : null;
 }
 
 /** Answers null for nullable lookups that the guard hid. */

@@ -1,6 +1,7 @@
 // What one GraphQL request knows about who is asking, computed at most once per request.
 import type { Request, Response } from 'express';
 import type { MemberEntity } from '../modules/workspaces/member.entity';
+import type { RequestLoaders } from './loaders';
 
 export interface Viewer {
   userId: string;
@@ -14,6 +15,8 @@ export interface RequestContext {
   viewer: () => Promise<Viewer | null>;
   /** Per-request memo of the viewer's membership by workspace id (the policy's loader). */
   memberships: Map<string, Promise<MemberEntity | null>>;
+  /** This request's DataLoaders; never shared with another request. */
+  loaders: RequestLoaders;
 }
 
 export function clientAddress(req: Request): string {

@@ -6,20 +6,23 @@ import { InlineLoader } from '../modules/layout/components/InlineLoader';
 import { SectionGuard } from '../modules/workspaces/components/SectionGuard';
 import { WorkspaceLayout } from '../modules/workspaces/components/WorkspaceLayout';
 import { DashboardPage } from '../pages/DashboardPage';
-import { DecisionsPage } from '../pages/DecisionsPage';
-import { DraftsPage } from '../pages/DraftsPage';
-import { EvidencePage } from '../pages/EvidencePage';
 import { HomePage } from '../pages/HomePage';
-import { InvitationPage } from '../pages/InvitationPage';
-import { MembersPage } from '../pages/MembersPage';
-import { MilestonesPage } from '../pages/MilestonesPage';
-import { ModelsPage } from '../pages/ModelsPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RouteErrorPage } from '../pages/RouteErrorPage';
 import { SignInPage } from '../pages/SignInPage';
-import { VotesPage } from '../pages/VotesPage';
 
-// The draft's pages bring the editor (Tiptap, ProseMirror, Yjs): loaded when first opened, not with the app.
+// Only what the first screens need loads with the app: sign-in, the workspace frame and the dashboard.
+// Every other page is its own chunk, fetched when first opened; the draft's pages bring the editor
+// (Tiptap, ProseMirror, Yjs) and the results pages the charts. `npm run bench:web` fails when the
+// initial JavaScript grows past its budget (docs/BENCHMARKS.md).
+const InvitationPage = lazy(() => import('../pages/InvitationPage').then((m) => ({ default: m.InvitationPage })));
+const DraftsPage = lazy(() => import('../pages/DraftsPage').then((m) => ({ default: m.DraftsPage })));
+const VotesPage = lazy(() => import('../pages/VotesPage').then((m) => ({ default: m.VotesPage })));
+const ModelsPage = lazy(() => import('../pages/ModelsPage').then((m) => ({ default: m.ModelsPage })));
+const EvidencePage = lazy(() => import('../pages/EvidencePage').then((m) => ({ default: m.EvidencePage })));
+const MilestonesPage = lazy(() => import('../pages/MilestonesPage').then((m) => ({ default: m.MilestonesPage })));
+const DecisionsPage = lazy(() => import('../pages/DecisionsPage').then((m) => ({ default: m.DecisionsPage })));
+const MembersPage = lazy(() => import('../pages/MembersPage').then((m) => ({ default: m.MembersPage })));
 const DocumentPage = lazy(() => import('../pages/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const VersionsPage = lazy(() => import('../pages/VersionsPage').then((m) => ({ default: m.VersionsPage })));
 const VersionPage = lazy(() => import('../pages/VersionPage').then((m) => ({ default: m.VersionPage })));
@@ -44,7 +47,7 @@ export function createRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { path: '/sign-in', element: <SignInPage /> },
-        { path: '/invite/:token', element: <InvitationPage /> },
+        { path: '/invite/:token', element: <Lazy><InvitationPage /></Lazy> },
         {
           element: <RequireSignIn />,
           children: [
@@ -55,26 +58,26 @@ export function createRouter() {
               children: [
                 { index: true, element: <Navigate to="dashboard" replace /> },
                 { path: 'dashboard', element: <DashboardPage /> },
-                { path: 'drafts', element: <DraftsPage /> },
+                { path: 'drafts', element: <Lazy><DraftsPage /></Lazy> },
                 { path: 'drafts/:documentId', element: <Lazy><DocumentPage /></Lazy> },
                 { path: 'drafts/:documentId/versions', element: <Lazy><VersionsPage /></Lazy> },
                 { path: 'drafts/:documentId/versions/:versionId', element: <Lazy><VersionPage /></Lazy> },
                 { path: 'reviews', element: <Lazy><ReviewRoundsPage /></Lazy> },
                 { path: 'reviews/:roundId', element: <Lazy><ReviewRoundPage /></Lazy> },
-                { path: 'votes', element: <SectionGuard path="votes" element={<VotesPage />} /> },
+                { path: 'votes', element: <SectionGuard path="votes" element={<Lazy><VotesPage /></Lazy>} /> },
                 { path: 'votes/new', element: <SectionGuard path="votes" element={<Lazy><NewRoundPage /></Lazy>} /> },
                 { path: 'votes/:roundId', element: <SectionGuard path="votes" element={<Lazy><RoundPage /></Lazy>} /> },
                 { path: 'votes/:roundId/ballot', element: <SectionGuard path="votes" element={<Lazy><BallotPage /></Lazy>} /> },
                 { path: 'votes/:roundId/results', element: <SectionGuard path="votes" element={<Lazy><RoundResultsPage /></Lazy>} /> },
-                { path: 'models', element: <SectionGuard path="models" element={<ModelsPage />} /> },
-                { path: 'evidence', element: <SectionGuard path="evidence" element={<EvidencePage />} /> },
+                { path: 'models', element: <SectionGuard path="models" element={<Lazy><ModelsPage /></Lazy>} /> },
+                { path: 'evidence', element: <SectionGuard path="evidence" element={<Lazy><EvidencePage /></Lazy>} /> },
                 { path: 'case-studies', element: <SectionGuard path="case-studies" element={<Lazy><CaseStudiesPage /></Lazy>} /> },
                 { path: 'case-studies/template', element: <SectionGuard path="models" element={<Lazy><CaseStudyTemplatePage /></Lazy>} /> },
                 { path: 'case-studies/:modelId', element: <SectionGuard path="case-studies" element={<Lazy><CaseStudyPage /></Lazy>} /> },
-                { path: 'milestones', element: <SectionGuard path="milestones" element={<MilestonesPage />} /> },
+                { path: 'milestones', element: <SectionGuard path="milestones" element={<Lazy><MilestonesPage /></Lazy>} /> },
                 { path: 'meetings/:meetingId/briefing', element: <SectionGuard path="milestones" element={<Lazy><BriefingPage /></Lazy>} /> },
-                { path: 'decisions', element: <SectionGuard path="decisions" element={<DecisionsPage />} /> },
-                { path: 'members', element: <SectionGuard path="members" element={<MembersPage />} /> },
+                { path: 'decisions', element: <SectionGuard path="decisions" element={<Lazy><DecisionsPage /></Lazy>} /> },
+                { path: 'members', element: <SectionGuard path="members" element={<Lazy><MembersPage /></Lazy>} /> },
                 { path: '*', element: <NotFoundPage inWorkspace /> },
               ],
             },

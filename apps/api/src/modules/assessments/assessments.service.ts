@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/domain-error';
 import { CaseStudySubmissionEntity, CaseStudyTemplateEntity } from '../case-studies/case-study.entity';
 import { CriterionEntity } from '../consensus/criterion.entity';
-import { RoundStatus } from '../consensus/round.entity';
+import { BallotEntity, RoundStatus, Scale } from '../consensus/round.entity';
 import { RoundsService } from '../consensus/rounds.service';
 import { FindingEntity } from '../evidence/finding.entity';
 import { ModelsService } from '../models/models.service';
@@ -30,9 +30,23 @@ export class AssessmentsService {
       .sort((a, b) => a.at - b.at)
       .map((c) => c.round);
     if (closed.length === 0) return { basis: CriteriaBasis.CANDIDATE, criteria: all.filter((c) => c.status === 'CANDIDATE') };
+    // One statement for the closed rounds' items and one for their ballots (and the members, for consent rounds), not two per item (650 on a workspace of 50 rounds).
+    const items = await this.rounds.itemsOfRounds(closed.map((r) => r.id));
+    // only the columns a verdict reads, without entity hydration: a workspace of 50 rounds has 100,000 ballots
+    const ballotRows: { item_id: string; sector: string; rating: number | null; choice: string | null; rationale: string | null }[] = await this.db.query(
+      'SELECT item_id, sector, rating, choice, rationale FROM ballots WHERE item_id = ANY($1::uuid[])',
+      [[...new Set([...items.map((i) => i.id), ...items.flatMap((i) => (i.previousItemId ? [i.previousItemId] : []))])]],
+    );
+    const ballots = ballotRows.map((r) => Object.assign(new BallotEntity(), { itemId: r.item_id, sector: r.sector, rating: r.rating, choice: r.choice, rationale: r.rationale }));
+    const members = closed.some((r) => r.scale === Scale.CONSENT) ? await this.rounds.membersOfWorkspaces([workspaceId]) : undefined;
+    const ballotsOf = groupBy(ballots, (b) => b.itemId);
+    const itemsOf = groupBy(items, (i) => i.roundId);
     const latest = new Map<string, string>();
     for (const round of closed) {
-      for (const item of await this.rounds.items(round.id)) latest.set(item.criterionId, (await this.rounds.result(round, item)).verdict);
+      for (const item of itemsOf.get(round.id) ?? []) {
+        const loaded = { ballots: ballotsOf.get(item.id) ?? [], previousBallots: item.previousItemId ? (ballotsOf.get(item.previousItemId) ?? []) : undefined, members };
+        latest.set(item.criterionId, (await this.rounds.result(round, item, undefined, loaded)).verdict);
+      }
     }
     return { basis: CriteriaBasis.AGREED, criteria: all.filter((c) => latest.get(c.id) === 'INCLUDE' || latest.get(c.id) === 'PASSED') };
   }
@@ -40,10 +54,11 @@ export class AssessmentsService {
   async matrix(workspaceId: string, viewer: MemberEntity | undefined): Promise<AssessmentMatrix> {
     const { basis, criteria } = await this.criteria(workspaceId);
     const models = await this.models.forWorkspace(workspaceId);
-    const ratings = await this.ratings(workspaceId);
+    // grouped by cell once: filtering every rating for every cell was models × criteria × ratings (12 million on a large workspace)
+    const byCell = groupBy(await this.ratings(workspaceId), (r) => `${r.modelId}:${r.criterionId}`);
     const rows: AssessmentRow[] = models.map((model) => {
-      const cells = criteria.map((c) => this.cell(model.id, c.id, ratings, viewer));
-      const verdict = modelVerdict(criteria.map((c) => ({ criterionId: c.id, ratings: libRatings(ratings, model.id, c.id) })));
+      const cells = criteria.map((c) => this.cell(model.id, c.id, byCell.get(`${model.id}:${c.id}`) ?? [], viewer));
+      const verdict = modelVerdict(criteria.map((c) => ({ criterionId: c.id, ratings: (byCell.get(`${model.id}:${c.id}`) ?? []).map(toLib) })));
       return { model, strongCandidate: verdict.strongCandidate, metCount: verdict.metCount, cells, evidenceGaps: verdict.gaps.map((g) => ({ criterionId: g.criterionId, reason: g.reason as GapReason })) };
     });
     return { basis, criteria, rows };
@@ -109,6 +124,12 @@ export class AssessmentsService {
 function toLib(r: ModelRatingEntity): CellRating {
   return { rating: r.rating, hasEvidence: r.note.trim().length > 0 || !!r.findingId || !!r.submissionId };
 }
-function libRatings(all: ModelRatingEntity[], modelId: string, criterionId: string): CellRating[] {
-  return all.filter((r) => r.modelId === modelId && r.criterionId === criterionId).map(toLib);
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = groups.get(keyOf(r));
+    if (list) list.push(r);
+    else groups.set(keyOf(r), [r]);
+  }
+  return groups;
 }

@@ -46,6 +46,7 @@ export function auditSummary(e: Pick<AuditEventEntity, 'action' | 'data'>): stri
     case 'member.roleChanged': return `Changed ${d.name ?? 'a member'}'s role from ${d.from} to ${d.to}`;
     case 'member.removed': return `Removed ${d.name ?? 'a member'} (${d.role})`;
     case 'invitation.revoked': return `Revoked the invitation of ${d.email}`;
+    case 'authorization.denied': return `Was refused ${d.operation ?? 'an action'} (${d.code ?? 'FORBIDDEN'})`;
     default: return e.action;
   }
 }

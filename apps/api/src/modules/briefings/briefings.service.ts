@@ -6,7 +6,6 @@ import { daysBetween, DEFAULT_RISK_WINDOW_DAYS, londonDate } from '@concord/plan
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import { notFound, forbidden } from '../../common/domain-error';
 import { can } from '../../common/policy';
 import { AnnotationStatus } from '../annotations/annotation.entity';
@@ -38,6 +37,7 @@ import {
   BriefingReviewRound,
   BriefingRoundResult,
 } from './briefings.types';
+import { docFromState } from '../documents/snapshot';
 
 const QUOTE_MAX = 200;
 const BODY_MAX = 500;
@@ -239,8 +239,7 @@ export class BriefingsService {
         (a) => (a.status === AnnotationStatus.OPEN || a.status === AnnotationStatus.ORPHANED) && a.versionId === null && a.deletedAt === null,
       );
       if (rows.length === 0) continue;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, await this.content.currentState(document.id));
+      const doc = docFromState(await this.content.currentState(document.id));
       const linear = linearText(doc);
       const sections = documentSections(doc);
       const bySection = new Map<string, BriefingAnnotationSection>();

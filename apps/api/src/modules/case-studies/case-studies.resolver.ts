@@ -1,7 +1,9 @@
-import { Args, ArgsType, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CurrentMember } from '../../common/current.decorator';
+import { oneEach } from '../../common/loaders';
+import type { RequestContext } from '../../common/request-context';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
 import { PracticeModelEntity } from '../models/practice-model.entity';
 import { ModelsService } from '../models/models.service';
@@ -107,8 +109,11 @@ export class ModelCaseStudiesResolver {
 
   @ResolveField(() => CaseStudySubmissionEntity, { nullable: true, description: 'The model’s latest case study.' })
   @Scope(parent('workspaceId'), { orNull: true })
-  async caseStudy(@Parent() model: PracticeModelEntity, @CurrentMember() member: MemberEntity) {
-    return (await this.service.mayReachModel(member, model)) ? this.service.latest(model.id) : null;
+  async caseStudy(@Parent() model: PracticeModelEntity, @CurrentMember() member: MemberEntity, @Context() ctx: RequestContext) {
+    if (!(await this.service.mayReachModel(member, model))) return null;
+    // One query for every model of a list (the assessment matrix asks for 100).
+    const latest = ctx.loaders.get('caseStudies.latest', async (ids: readonly string[]) => oneEach(ids, await this.service.latestOfModels(ids), (s) => s.modelId));
+    return latest.load(model.id);
   }
 
   @ResolveField(() => CaseStudyTemplateEntity, { nullable: true, description: 'The template a case study of this model is filled in with now.' })

@@ -78,8 +78,11 @@ export class CaseStudiesService {
     return this.db.getRepository(CaseStudySubmissionEntity).find({ where: { modelId }, order: { createdAt: 'DESC' } });
   }
 
-  async latest(modelId: string): Promise<CaseStudySubmissionEntity | null> {
-    return (await this.db.getRepository(CaseStudySubmissionEntity).findOne({ where: { modelId }, order: { createdAt: 'DESC' } })) ?? null;
+  /** The latest submission of each of `modelIds` (for the per-request loader behind PracticeModel.caseStudy). */
+  async latestOfModels(modelIds: readonly string[]): Promise<CaseStudySubmissionEntity[]> {
+    const all = await this.db.getRepository(CaseStudySubmissionEntity).find({ where: { modelId: In([...modelIds]) }, order: { createdAt: 'DESC' } });
+    const seen = new Set<string>();
+    return all.filter((s) => !seen.has(s.modelId) && seen.add(s.modelId));
   }
 
   /** The latest submission of each model of the workspace. */

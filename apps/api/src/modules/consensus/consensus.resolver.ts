@@ -1,16 +1,19 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { concatMap, filter } from 'rxjs';
 import { toAsyncIterator } from '../../common/async-iterator';
 import { CurrentMember } from '../../common/current.decorator';
 import { can } from '../../common/policy';
+import type { RequestContext } from '../../common/request-context';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
+import { listOf } from '../../common/validation';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { PreviousFeedback, ItemResultType, RoundRule, Score } from './consensus.types';
+import { consensusLoaders } from './consensus.loaders';
 import { ConsensusService } from './consensus.service';
 import { CriterionEntity } from './criterion.entity';
 import { CastScoreInput, CreateRoundInput, ProposeCriterionInput, UpdateRoundInput } from './dto/round.input';
-import { InterestEntity, RoundEntity, RoundItemEntity } from './round.entity';
+import { InterestEntity, RoundEntity, RoundItemEntity, Scale } from './round.entity';
 import { RoundsService } from './rounds.service';
 
 @Resolver(() => WorkspaceEntity)
@@ -95,16 +98,18 @@ export class RoundsResolver {
 
   @Mutation(() => [Score], { description: 'Your scores for some or all items; a ballot can be changed until the round closes.' })
   @Scope(row('consensus_rounds', 'roundId'))
-  castBallot(@Args('roundId', { type: () => ID }) roundId: string, @Args('scores', { type: () => [CastScoreInput] }) scores: CastScoreInput[], @CurrentMember() actor: MemberEntity) {
+  castBallot(@Args('roundId', { type: () => ID }) roundId: string, @Args('scores', { type: () => [CastScoreInput] }, listOf('scores', CastScoreInput)) scores: CastScoreInput[], @CurrentMember() actor: MemberEntity) {
     return this.rounds.cast(actor, roundId, scores);
   }
 
   @Query(() => String, { description: 'Results as CSV (after close, or live when the round shows live results).' })
   @Scope(row('consensus_rounds', 'roundId'))
-  async roundResultsCsv(@Args('roundId', { type: () => ID }) roundId: string) {
+  async roundResultsCsv(@Args('roundId', { type: () => ID }) roundId: string, @CurrentMember() reader: MemberEntity) {
     const round = await this.rounds.findById(roundId);
     if (!round || !this.rounds.resultsVisible(round)) return '';
-    return this.rounds.resultsCsv(round);
+    const csv = await this.rounds.resultsCsv(round);
+    await this.rounds.recordExport(reader, round);
+    return csv;
   }
 
   @Subscription(() => RoundEntity, { resolve: (e: { round: RoundEntity }) => e.round, description: 'The round whenever it opens, closes or receives a ballot.' })
@@ -124,8 +129,8 @@ export class RoundsResolver {
 
   @ResolveField(() => [RoundItemEntity])
   @Scope(parent('workspaceId'))
-  items(@Parent() round: RoundEntity) {
-    return this.rounds.items(round.id);
+  items(@Parent() round: RoundEntity, @Context() ctx: RequestContext) {
+    return consensusLoaders(ctx, this.rounds).items.load(round.id);
   }
 
   @ResolveField(() => [Score], { description: 'Your own scores in this round.' })
@@ -136,14 +141,15 @@ export class RoundsResolver {
 
   @ResolveField(() => Int)
   @Scope(parent('workspaceId'))
-  votedCount(@Parent() round: RoundEntity) {
-    return this.rounds.votedCount(round.id);
+  votedCount(@Parent() round: RoundEntity, @Context() ctx: RequestContext) {
+    return consensusLoaders(ctx, this.rounds).votedCount.load(round.id);
   }
 
   @ResolveField(() => Int)
   @Scope(parent('workspaceId'))
-  async eligibleCount(@Parent() round: RoundEntity) {
-    return (await this.rounds.eligibleCounts(round)).total;
+  async eligibleCount(@Parent() round: RoundEntity, @Context() ctx: RequestContext) {
+    const members = await consensusLoaders(ctx, this.rounds).members.load(round.workspaceId);
+    return (await this.rounds.eligibleCounts(round, members)).total;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may vote in this round.' })
@@ -176,9 +182,16 @@ export class RoundItemsResolver {
 
   @ResolveField(() => ItemResultType, { nullable: true, description: 'Null until the round closes, unless it shows live results.' })
   @Scope(parent('workspaceId'))
-  async result(@Parent() item: RoundItemEntity) {
-    const round = await this.rounds.findById(item.roundId);
-    return round && this.rounds.resultsVisible(round) ? this.rounds.result(round, item) : null;
+  async result(@Parent() item: RoundItemEntity, @Context() ctx: RequestContext) {
+    const load = consensusLoaders(ctx, this.rounds);
+    const round = await load.round.load(item.roundId);
+    if (!round || !this.rounds.resultsVisible(round)) return null;
+    const [ballots, previousBallots, members] = await Promise.all([
+      load.ballots.load(item.id),
+      item.previousItemId ? load.ballots.load(item.previousItemId) : undefined,
+      round.scale === Scale.CONSENT ? load.members.load(round.workspaceId) : undefined,
+    ]);
+    return this.rounds.result(round, item, undefined, { ballots, previousBallots, members });
   }
 
   @ResolveField(() => PreviousFeedback, { nullable: true, description: 'For a carried-forward item: last round’s distribution and your own score.' })
@@ -189,7 +202,7 @@ export class RoundItemsResolver {
 
   @ResolveField(() => Boolean, { description: 'True when you declared an interest in this criterion.' })
   @Scope(parent('workspaceId'))
-  recused(@Parent() item: RoundItemEntity, @CurrentMember() viewer: MemberEntity) {
-    return this.rounds.recused(viewer.userId, item.criterionId);
+  recused(@Parent() item: RoundItemEntity, @CurrentMember() viewer: MemberEntity, @Context() ctx: RequestContext) {
+    return consensusLoaders(ctx, this.rounds).recused.load({ userId: viewer.userId, criterionId: item.criterionId });
   }
 }

@@ -79,10 +79,11 @@ export class RoundItemEntity {
  */
 @Entity('ballots')
 @Unique('ballots_item_voter_key', ['itemId', 'voterKey'])
+@Index('ballots_round_voter_idx', ['roundId', 'voterKey'])
 @Check('ballots_rating_check', `rating IS NULL OR (rating BETWEEN 1 AND 9)`)
 export class BallotEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Index('ballots_round_idx') @Column({ name: 'round_id', type: 'uuid' }) roundId!: string;
+  @Column({ name: 'round_id', type: 'uuid' }) roundId!: string;
   @Column({ name: 'item_id', type: 'uuid' }) itemId!: string;
   @Column({ name: 'voter_key', type: 'varchar', length: 64 }) voterKey!: string;
   /** The voter's sector, for breakdowns (cells under 3 voters are suppressed in anonymous rounds). */

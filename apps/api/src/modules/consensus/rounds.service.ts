@@ -20,6 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { toCsv } from '../../common/csv';
+import { distinct } from '../../common/loaders';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { ErrorCode } from '@concord/shared';
@@ -62,6 +63,12 @@ export interface ItemResult {
   changeSincePrevious: number | null;
   stable: boolean | null;
   rationales: string[];
+}
+/** Rows `result` would otherwise read itself: handed in by the per-request loaders when a list asks. */
+export interface LoadedForResult {
+  ballots?: BallotEntity[];
+  previousBallots?: BallotEntity[];
+  members?: MemberEntity[];
 }
 
 @Injectable()
@@ -113,6 +120,37 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
 
   items(roundId: string): Promise<(RoundItemEntity & { criterion: CriterionEntity })[]> {
     return this.db.getRepository(RoundItemEntity).find({ where: { roundId }, relations: { criterion: true }, order: { position: 'ASC' } }) as Promise<(RoundItemEntity & { criterion: CriterionEntity })[]>;
+  }
+
+  // ——— batches for the per-request loaders (one statement for many parents) ———
+
+  roundsByIds(ids: readonly string[]): Promise<RoundEntity[]> {
+    return this.db.getRepository(RoundEntity).find({ where: { id: In(distinct(ids)) } });
+  }
+
+  /** Items of several rounds, each round's in position order. */
+  itemsOfRounds(roundIds: readonly string[]): Promise<(RoundItemEntity & { criterion: CriterionEntity })[]> {
+    return this.db.getRepository(RoundItemEntity).find({ where: { roundId: In(distinct(roundIds)) }, relations: { criterion: true }, order: { position: 'ASC' } }) as Promise<(RoundItemEntity & { criterion: CriterionEntity })[]>;
+  }
+
+  ballotsOfItems(itemIds: readonly string[]): Promise<BallotEntity[]> {
+    return this.db.getRepository(BallotEntity).find({ where: { itemId: In(distinct(itemIds)) } });
+  }
+
+  async votedCounts(roundIds: readonly string[]): Promise<{ roundId: string; n: number }[]> {
+    const rows: { round_id: string; n: number }[] = await this.db.query('SELECT round_id, count(*)::int AS n FROM round_participation WHERE round_id = ANY($1::uuid[]) GROUP BY round_id', [distinct(roundIds)]);
+    return rows.map((r) => ({ roundId: r.round_id, n: r.n }));
+  }
+
+  membersOfWorkspaces(workspaceIds: readonly string[]): Promise<MemberEntity[]> {
+    return this.db.getRepository(MemberEntity).find({ where: { workspaceId: In(distinct(workspaceIds)) } });
+  }
+
+  /** The (user, criterion) pairs among `pairs` for which the user declared an interest. */
+  interestsAmong(pairs: readonly { userId: string; criterionId: string }[]): Promise<InterestEntity[]> {
+    return this.db.getRepository(InterestEntity).find({
+      where: { userId: In(distinct(pairs.map((p) => p.userId))), criterionId: In(distinct(pairs.map((p) => p.criterionId))) },
+    });
   }
 
   async create(actor: MemberEntity, input: CreateRoundInput): Promise<RoundEntity> {
@@ -328,8 +366,8 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The result of one item. Anonymous rounds suppress sector cells of fewer than 3 voters. */
-  async result(round: RoundEntity, item: RoundItemEntity, manager: EntityManager = this.db.manager): Promise<ItemResult> {
-    const ballots = await manager.getRepository(BallotEntity).find({ where: { itemId: item.id } });
+  async result(round: RoundEntity, item: RoundItemEntity, manager: EntityManager = this.db.manager, loaded: LoadedForResult = {}): Promise<ItemResult> {
+    const ballots = loaded.ballots ?? (await manager.getRepository(BallotEntity).find({ where: { itemId: item.id } }));
     const rule = round.rule as unknown as Rule;
     let verdict: Verdict;
     let distribution: number[];
@@ -343,7 +381,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       const choices = CHOICES[round.scale];
       distribution = choices.map((c) => ballots.filter((b) => b.choice === c).length);
       if (round.scale === Scale.CONSENT) {
-        const { total, bySector } = await this.eligibleCounts(round);
+        const { total, bySector } = await this.eligibleCounts(round, loaded.members);
         verdict = itemVerdict(rule as typeof DEFAULT_CONSENT, ballots.map((b) => ({ value: b.choice as LibConsentChoice, sector: b.sector })), total, bySector);
       } else {
         verdict = itemVerdict(rule as typeof DEFAULT_APPROVE, ballots.map((b) => ({ value: b.choice as ApproveChoice, sector: b.sector })));
@@ -358,7 +396,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     }).filter((c) => c.suppressed || (c.n ?? 0) > 0);
     let previousBands = null;
     if (item.previousItemId && round.scale === Scale.LIKERT_9) {
-      const prev = await manager.getRepository(BallotEntity).find({ where: { itemId: item.previousItemId } });
+      const prev = loaded.previousBallots ?? (await manager.getRepository(BallotEntity).find({ where: { itemId: item.previousItemId } }));
       previousBands = ratingStats(ratingsOf(prev)).bands;
     }
     const change = stability(previousBands, stats.bands);
@@ -412,8 +450,8 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       .getMany();
   }
 
-  async eligibleCounts(round: RoundEntity): Promise<{ total: number; bySector: Record<string, number> }> {
-    const members = await this.db.getRepository(MemberEntity).find({ where: { workspaceId: round.workspaceId } });
+  async eligibleCounts(round: RoundEntity, workspaceMembers?: MemberEntity[]): Promise<{ total: number; bySector: Record<string, number> }> {
+    const members = workspaceMembers ?? (await this.db.getRepository(MemberEntity).find({ where: { workspaceId: round.workspaceId } }));
     const eligible = members.filter((m) => this.eligible(round, m));
     const bySector: Record<string, number> = {};
     for (const m of eligible) bySector[m.sector] = (bySector[m.sector] ?? 0) + 1;
@@ -477,6 +515,11 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     if (c.status !== 'PROPOSED') throw conflict('This criterion is already a candidate', { reason: c.status });
     c.status = 'CANDIDATE';
     return this.db.getRepository(CriterionEntity).save(c);
+  }
+
+  /** An export of a round's results, for the audit log. */
+  recordExport(reader: MemberEntity, round: RoundEntity): Promise<void> {
+    return this.audit.record({ workspaceId: round.workspaceId, actorId: reader.userId, action: 'roundResults.exported', targetId: round.id, data: { title: round.title, format: 'csv' } });
   }
 
   /** Results as CSV: one row per item (and per sector), no voter anywhere. */

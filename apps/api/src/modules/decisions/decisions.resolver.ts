@@ -1,5 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember } from '../../common/current.decorator';
+import type { RequestContext } from '../../common/request-context';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
 import { ExportFormat } from '../reviews/reviews.types';
 import { MemberEntity } from '../workspaces/member.entity';
@@ -21,12 +22,15 @@ export class DecisionsResolver {
 
   @Query(() => String, { description: 'The decision log (filtered like Workspace.decisions) as CSV or Markdown.' })
   @Scope(arg('workspaceId'))
-  decisionLogExport(
+  async decisionLogExport(
     @Args('workspaceId', { type: () => ID }) workspaceId: string,
     @Args('format', { type: () => ExportFormat }) format: ExportFormat,
+    @CurrentMember() reader: MemberEntity,
     @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter?: DecisionFilterInput,
   ) {
-    return this.decisions.export({ ...filter, workspaceId }, format);
+    const text = await this.decisions.export({ ...filter, workspaceId }, format);
+    await this.decisions.recordExport(reader, format);
+    return text;
   }
 
   @Mutation(() => DecisionEntity, { description: 'A PROPOSED decision with the next number (D-001, D-002, …).' })
@@ -59,8 +63,11 @@ export class DecisionsResolver {
   }
 
   @ResolveField(() => [DecisionLink], { description: 'What it rests on, with labels: its milestone, round results, sections, annotations and sources.' })
-  async links(@Parent() d: LinkedDecision) {
-    return d.links ?? (await this.decisions.withLinks([d]))[0].links;
+  async links(@Parent() d: LinkedDecision, @Context() ctx: RequestContext) {
+    if (d.links) return d.links;
+    // Decisions that did not come with their links (a briefing pack's, a mutation's) get them in one batch.
+    const links = ctx.loaders.get('decisions.links', async (ds: readonly LinkedDecision[]) => (await this.decisions.withLinks([...ds])).map((x) => x.links), (x) => x.id);
+    return links.load(d);
   }
 }
 

@@ -166,6 +166,11 @@ export class DecisionsService {
   }
 
   /** The log as CSV or Markdown, filtered as `list`. */
+  /** An export of the decision log, for the audit log. */
+  recordExport(reader: MemberEntity, format: 'CSV' | 'MARKDOWN'): Promise<void> {
+    return this.audit.record({ workspaceId: reader.workspaceId, actorId: reader.userId, action: 'decisionLog.exported', targetId: reader.workspaceId, data: { format } });
+  }
+
   async export(filter: DecisionFilter, format: 'CSV' | 'MARKDOWN'): Promise<string> {
     const rows = await this.describe(await this.list(filter));
     if (format === 'CSV') {

@@ -1,10 +1,11 @@
 // Storage of document content (STYLE habit 7): the Yjs update log and the compacted snapshot.
 // The collaboration endpoint reaches PostgreSQL only through this service.
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { COMPACTION_LOCK } from './snapshot';
+import { COMPACTION_LOCK, docFromState } from './snapshot';
 import { SnapshotWorker } from './snapshot-worker';
 
 export interface LoadedContent {
@@ -18,6 +19,20 @@ export interface LoadedContent {
   logBytes: number;
   /** Bytes of the snapshot. */
   snapshotBytes: number;
+  /**
+   * Whether `state` is known readable without parsing it: the snapshot matches the digest compaction
+   * stored with it (its bytes are those of a Y.Doc's encoded state), and the log's updates were each
+   * parsed before they were appended. A snapshot without a digest, or one that does not match, is not.
+   */
+  verified: boolean;
+}
+
+/** Loads merge at most this many stored parts with Y.mergeUpdates; more are integrated off the main thread. */
+const MERGE_AT_MOST = 64;
+
+/** The digest stored with a snapshot. */
+export function snapshotDigest(state: Uint8Array): Buffer {
+  return createHash('sha256').update(state).digest();
 }
 
 /** Whoever holds documents open for editing (the collaboration endpoint) applies server-side changes. */
@@ -48,8 +63,7 @@ export class DocumentContentService {
   async change(documentId: string, change: (doc: Y.Doc) => void): Promise<void> {
     if (this.live) return this.live.change(documentId, change);
     // Without a collaboration endpoint (scripts), the change goes straight to the log.
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, (await this.load(documentId)).state);
+    const doc = docFromState((await this.load(documentId)).state);
     const before = Y.encodeStateVector(doc);
     change(doc);
     await this.append(documentId, [Y.encodeStateAsUpdate(doc, before)]);
@@ -64,15 +78,27 @@ export class DocumentContentService {
 
   /** Throws when the database cannot be read: a failed load never yields an empty document. */
   async load(documentId: string): Promise<LoadedContent> {
-    const [snapshot, log]: [{ state: Buffer }[], { data: Buffer }[]] = await Promise.all([
-      this.db.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]),
-      this.db.query('SELECT data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]),
-    ]);
+    // One statement, so snapshot and log are read from one view of the database: read separately, a
+    // compaction committing between the two reads (another process's, or an unloading room's) would leave
+    // the updates it folded in neither.
+    const rows: { part: number; data: Buffer; digest: Buffer | null }[] = await this.db.query(
+      `SELECT 0 AS part, 0::bigint AS id, state AS data, digest FROM document_snapshots WHERE document_id = $1
+       UNION ALL
+       SELECT 1 AS part, id, data, NULL FROM document_updates WHERE document_id = $1
+       ORDER BY part, id`,
+      [documentId],
+    );
+    const snapshot = rows.filter((r) => r.part === 0).map((r) => ({ state: r.data, digest: r.digest }));
+    const log = rows.filter((r) => r.part === 1);
     const parts = [...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))];
     const bytes = parts.reduce((n, p) => n + p.byteLength, 0);
     const snapshotBytes = snapshot.reduce((n, s) => n + s.state.byteLength, 0);
-    const state = parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
-    return { state, bytes, logLength: log.length, logBytes: bytes - snapshotBytes, snapshotBytes };
+    // A short tail is merged here; a long one is integrated in the worker thread, as Y.mergeUpdates'
+    // cost grows faster than the number of updates (see integrate()).
+    const state =
+      parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : parts.length === 1 ? parts[0] : parts.length <= MERGE_AT_MOST ? Y.mergeUpdates(parts) : await this.worker.integrate(parts);
+    const verified = snapshot.every((s) => s.digest !== null && snapshotDigest(s.state).equals(s.digest));
+    return { state, bytes, logLength: log.length, logBytes: bytes - snapshotBytes, snapshotBytes, verified };
   }
 
   /** Appends updates to the log in one statement; resolves once they are committed. */
@@ -96,9 +122,9 @@ export class DocumentContentService {
       const merged = await this.worker.integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
       const maxId = log[log.length - 1].id;
       await tx.query(
-        `INSERT INTO document_snapshots (document_id, state, updated_at) VALUES ($1, $2, now())
-         ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, updated_at = now()`,
-        [documentId, Buffer.from(merged)],
+        `INSERT INTO document_snapshots (document_id, state, digest, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, digest = EXCLUDED.digest, updated_at = now()`,
+        [documentId, Buffer.from(merged), snapshotDigest(merged)],
       );
       await tx.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, maxId]);
       return { folded: log.length, foldedBytes: log.reduce((n, u) => n + u.data.byteLength, 0), bytes: merged.byteLength };

@@ -20,6 +20,8 @@ export class DocumentEntity {
 export class DocumentSnapshotEntity {
   @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId!: string;
   @Column({ type: 'bytea' }) state!: Buffer;
+  /** SHA-256 of `state` as compaction wrote it: a load that finds it intact skips parsing the state to prove it readable. */
+  @Column({ type: 'bytea', nullable: true }) digest!: Buffer | null;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
   @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'document_id' }) document?: DocumentEntity;
 }

@@ -1,5 +1,7 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember } from '../../common/current.decorator';
+import { manyEach } from '../../common/loaders';
+import type { RequestContext } from '../../common/request-context';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
@@ -45,8 +47,9 @@ export class DocumentsResolver {
 
   @ResolveField(() => [DocumentVersionEntity], { description: 'Named versions, newest first.' })
   @Scope(parent('workspaceId'))
-  versions(@Parent() doc: DocumentEntity) {
-    return this.documents.listVersions(doc.id);
+  versions(@Parent() doc: DocumentEntity, @Context() ctx: RequestContext) {
+    const versions = ctx.loaders.get('documents.versions', async (ids: readonly string[]) => manyEach(ids, await this.documents.versionsOfDocuments(ids), (v) => v.documentId));
+    return versions.load(doc.id);
   }
 
   @ResolveField(() => [DocumentSection])

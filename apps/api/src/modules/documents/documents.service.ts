@@ -2,7 +2,7 @@ import { documentMarkdown, documentSections, FRAGMENT, Section } from '@concord/
 import { Injectable } from '@nestjs/common';
 import { diffWordsWithSpace } from 'diff';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import * as Y from 'yjs';
 import { conflict, notFound } from '../../common/domain-error';
 import { DiffChunk, DiffKind } from './documents.types';
@@ -13,6 +13,7 @@ import { MemberEntity } from '../workspaces/member.entity';
 import { DocumentContentService } from './document-content.service';
 import { DocumentEntity, DocumentVersionEntity } from './document.entity';
 import { CreateDocumentInput, UpdateDocumentInput } from './dto/create-document.input';
+import { docFromState } from './snapshot';
 
 export interface DocumentReading {
   sections: Section[];
@@ -48,8 +49,13 @@ export class DocumentsService {
     return this.documents.findOneOrFail({ where: { id: input.id } });
   }
 
-  listVersions(documentId: string): Promise<DocumentVersionEntity[]> {
-    return this.versions.find({ where: { documentId }, order: { createdAt: 'DESC' }, select: { id: true, documentId: true, name: true, createdBy: true, createdAt: true } });
+  /** Named versions of several documents (without their state), for the per-request loader behind Document.versions. */
+  versionsOfDocuments(documentIds: readonly string[]): Promise<DocumentVersionEntity[]> {
+    return this.versions.find({
+      where: { documentId: In([...new Set(documentIds)]) },
+      order: { createdAt: 'DESC' },
+      select: { id: true, documentId: true, workspaceId: true, name: true, createdBy: true, createdAt: true },
+    });
   }
 
   findVersion(id: string): Promise<DocumentVersionEntity | null> {
@@ -73,8 +79,7 @@ export class DocumentsService {
   async restoreVersion(actor: MemberEntity, versionId: string): Promise<DocumentEntity> {
     const version = await this.versions.findOne({ where: { id: versionId } });
     if (!version) throw notFound('Version not found');
-    const old = new Y.Doc();
-    Y.applyUpdate(old, new Uint8Array(version.state));
+    const old = docFromState(new Uint8Array(version.state));
     const nodes = old.getXmlFragment(FRAGMENT).toArray();
     await this.content.change(version.documentId, (doc) => {
       const fragment = doc.getXmlFragment(FRAGMENT);
@@ -119,8 +124,7 @@ export class DocumentsService {
     let state: Uint8Array;
     if ('documentId' in source) state = await this.content.currentState(source.documentId);
     else state = new Uint8Array(await this.versionState(source.version));
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state);
+    const doc = docFromState(state);
     const reading = { sections: documentSections(doc), markdown: documentMarkdown(doc) };
     doc.destroy();
     return reading;

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember } from '../../common/current.decorator';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
+import { oneEach } from '../../common/loaders';
 import type { RequestContext } from '../../common/request-context';
 import { CaseStudySubmissionEntity } from '../case-studies/case-study.entity';
 import { MappedSection } from '../case-studies/case-studies.types';
@@ -82,8 +83,9 @@ export class FindingsResolver {
   }
 
   @ResolveField(() => SourceEntity)
-  async source(@Parent() f: FindingEntity) {
-    return this.service.source(f.sourceId);
+  async source(@Parent() f: FindingEntity, @Context() ctx: RequestContext) {
+    const sources = ctx.loaders.get('evidence.source', async (ids: readonly string[]) => oneEach(ids, await this.service.sourcesByIds(ids), (s) => s.id));
+    return sources.load(f.sourceId);
   }
 
   @ResolveField(() => [MappedSection], { description: 'Guidance sections it is mapped to, by the heading’s stable id.' })

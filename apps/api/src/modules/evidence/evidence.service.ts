@@ -36,6 +36,10 @@ export class EvidenceService {
     return this.db.getRepository(SourceEntity).find({ where: { workspaceId }, order: { year: 'DESC', title: 'ASC' } });
   }
 
+  sourcesByIds(ids: readonly string[]): Promise<SourceEntity[]> {
+    return this.db.getRepository(SourceEntity).find({ where: { id: In([...new Set(ids)]) } });
+  }
+
   source(id: string): Promise<SourceEntity | null> {
     return this.db.getRepository(SourceEntity).findOne({ where: { id } });
   }

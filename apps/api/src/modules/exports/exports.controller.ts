@@ -35,7 +35,7 @@ export class ExportsController {
   @SetMetadata(PUBLIC_HTTP, true)
   guidance(@Param('file') file: string, @Query('version') version: unknown, @Query('appendices') appendices: unknown, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.send(req, res, file, async (id, format) => {
-      const reader = await this.exports.readerOf(await this.viewer(req), await this.exports.workspaceOfDocument(id));
+      const reader = await this.exports.readerOf(await this.viewer(req), await this.exports.workspaceOfDocument(id), 'GET /exports/guidance', id);
       this.offered('guidance', format);
       const wanted = parseAppendices(appendices);
       if ('unknown' in wanted) throw badInput('appendices', `appendices: unknown appendix ${wanted.unknown.join(', ')}; offered: decisions, results, caseStudies, sources, trace, glossary`);
@@ -51,7 +51,7 @@ export class ExportsController {
   @SetMetadata(PUBLIC_HTTP, true)
   methods(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     return this.send(req, res, file, async (id, format) => {
-      const reader = await this.exports.readerOf(await this.viewer(req), await this.exports.workspaceExists(id));
+      const reader = await this.exports.readerOf(await this.viewer(req), await this.exports.workspaceExists(id), 'GET /exports/methods', id);
       this.offered('methods', format);
       const { doc, filename } = await this.exports.methodsReport(id);
       const body = await renderExport(doc, format);

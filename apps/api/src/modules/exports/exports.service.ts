@@ -5,7 +5,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@concord/shared';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import { DomainError, forbidden, notFound } from '../../common/domain-error';
 import { can } from '../../common/policy';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -24,6 +23,7 @@ import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { Block, blockCharacters, bullets, documentBlocks, ExportDocument, heading, note, para, Span, table, text } from './export-layout';
 import { Appendix, ExportFormat } from './export-format';
+import { docFromState } from '../documents/snapshot';
 
 export interface GuidanceRequest {
   versionId?: string | null;
@@ -53,11 +53,18 @@ export class ExportsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The member who may export from a workspace: NOT_FOUND for a non-member or unknown id, FORBIDDEN for a reviewer. */
-  async readerOf(userId: string, workspaceId: string | null): Promise<MemberEntity> {
+  /**
+   * The member who may export from a workspace: NOT_FOUND for a non-member or unknown id, FORBIDDEN for a
+   * reviewer. A refusal is audited like the policy guard's (operation, code, role; nothing else).
+   */
+  async readerOf(userId: string, workspaceId: string | null, operation = 'GET /exports', targetId: string | null = null): Promise<MemberEntity> {
     const member = workspaceId ? await this.db.getRepository(MemberEntity).findOne({ where: { workspaceId, userId } }) : null;
-    if (!member) throw notFound('Not found');
-    if (!can(member.role, 'export.read')) throw forbidden('Your role cannot export the guidance');
+    if (!member || !can(member.role, 'export.read')) {
+      const code = member ? 'FORBIDDEN' : 'NOT_FOUND';
+      await this.audit.record({ workspaceId, actorId: userId, action: 'authorization.denied', targetId, data: { operation, code, role: member?.role ?? null } }).catch(() => undefined);
+      if (!member) throw notFound('Not found');
+      throw forbidden('Your role cannot export the guidance');
+    }
     return member;
   }
 
@@ -84,8 +91,7 @@ export class ExportsService {
       if (!version || version.documentId !== documentId) throw new DomainError(ErrorCode.NOT_FOUND, 'No such version of this document', 'version');
     }
     const state = version ? new Uint8Array(await this.documents.versionState(version)) : await this.content.currentState(documentId);
-    const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, state);
+    const ydoc = docFromState(state);
     const body = documentBlocks(ydoc);
     ydoc.destroy();
     const limit = this.config.exportMaxCharacters;

@@ -1,5 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../../common/current.decorator';
+import { badInput } from '../../common/domain-error';
 import type { Viewer } from '../../common/request-context';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
@@ -15,6 +16,9 @@ export class NotificationsResolver {
 
   @Mutation(() => Int, { description: 'Marks the caller’s notifications read; returns how many changed.' })
   markNotificationsRead(@CurrentViewer() viewer: Viewer, @Args('ids', { type: () => [ID] }) ids: string[]) {
-    return this.service.markRead(viewer.userId, ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id)).slice(0, 500));
+    if (ids.length > 500) throw badInput('ids', 'ids: at most 500 at a time');
+    const bad = ids.findIndex((id) => !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+    if (bad >= 0) throw badInput(`ids[${bad}]`, `ids[${bad}]: must be a valid id`);
+    return this.service.markRead(viewer.userId, ids);
   }
 }

@@ -1,7 +1,8 @@
 import { documentSections } from '@concord/editor-schema';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import * as Y from 'yjs';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentMember } from '../../common/current.decorator';
+import { oneEach } from '../../common/loaders';
+import type { RequestContext } from '../../common/request-context';
 import { parent, row, Scope } from '../../common/rule.decorator';
 import { AnnotationEntity } from '../annotations/annotation.entity';
 import { DocumentSection } from '../documents/documents.types';
@@ -12,6 +13,7 @@ import { ReviewRoundEntity, TriageResponse, TriageResponseEntity } from './revie
 import { ExportFormat, ReviewerInvitation, ReviewSummaryType } from './reviews.types';
 import { ReviewsService } from './reviews.service';
 import { triageCsv, triageMarkdown } from './triage-export';
+import { docFromState } from '../documents/snapshot';
 
 @Resolver(() => ReviewRoundEntity)
 export class ReviewsResolver {
@@ -63,6 +65,7 @@ export class ReviewsResolver {
   async reviewTriageExport(@Args('roundId', { type: () => ID }) roundId: string, @Args('format', { type: () => ExportFormat }) format: ExportFormat, @CurrentMember() viewer: MemberEntity) {
     const round = await this.reviews.visible(viewer, roundId);
     const rows = round ? await this.reviews.triageTable(round) : [];
+    if (round) await this.reviews.recordExport(viewer, round, format);
     return format === ExportFormat.CSV ? triageCsv(rows) : triageMarkdown(round?.title ?? '', rows);
   }
 
@@ -87,8 +90,7 @@ export class ReviewsResolver {
   @ResolveField(() => [DocumentSection])
   @Scope(parent('workspaceId'))
   async versionSections(@Parent() round: ReviewRoundEntity) {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, await this.reviews.versionState(round));
+    const doc = docFromState(await this.reviews.versionState(round));
     const sections = documentSections(doc);
     doc.destroy();
     return sections;
@@ -117,7 +119,10 @@ export class AnnotationTriageResolver {
   constructor(private readonly service: ReviewsService) {}
 
   @ResolveField(() => TriageResponseEntity, { nullable: true, description: 'The group’s response to a reviewer comment.' })
-  triage(@Parent() a: AnnotationEntity) {
-    return a.reviewRoundId ? this.service.triageOf(a.id) : null;
+  triage(@Parent() a: AnnotationEntity, @Context() ctx: RequestContext) {
+    if (!a.reviewRoundId) return null;
+    // One query for every carried comment of the list (a round of 500 once issued 500 and ran the pool dry).
+    const loader = ctx.loaders.get('reviews.triage', async (ids: readonly string[]) => oneEach(ids, await this.service.triageOfMany(ids), (t) => t.annotationId));
+    return loader.load(a.id);
   }
 }

@@ -23,6 +23,7 @@ import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { InviteReviewerInput, OpenReviewRoundInput, ReviewAnnotationInput } from './dto/review.input';
 import { CarryResult, ReviewerEntity, ReviewRoundEntity, ReviewRoundStatus, TriageResponse, TriageResponseEntity } from './review-round.entity';
+import { docFromState } from '../documents/snapshot';
 
 export interface ReviewSummary {
   total: number;
@@ -70,6 +71,11 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
     if (viewer.role !== Role.REVIEWER) return rounds;
     const mine = new Set((await this.db.getRepository(ReviewerEntity).find({ where: { userId: viewer.userId } })).map((r) => r.roundId));
     return rounds.filter((r) => mine.has(r.id) && this.isOpen(r));
+  }
+
+  /** An export of a review round's triage table, for the audit log. */
+  recordExport(reader: MemberEntity, round: ReviewRoundEntity, format: string): Promise<void> {
+    return this.audit.record({ workspaceId: round.workspaceId, actorId: reader.userId, action: 'reviewTriage.exported', targetId: round.id, data: { title: round.title, format } });
   }
 
   /**
@@ -173,8 +179,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
       const round = await tx.getRepository(ReviewRoundEntity).findOne({ where: { id, ...(actor ? { workspaceId: actor.workspaceId } : {}) }, lock: { mode: 'pessimistic_write' } });
       if (!round) throw notFound('Review round not found');
       if (round.status === ReviewRoundStatus.CLOSED) throw conflict('This review round is already closed', { reason: 'CLOSED' });
-      const live = new Y.Doc();
-      Y.applyUpdate(live, await this.content.currentState(round.documentId));
+      const live = docFromState(await this.content.currentState(round.documentId));
       const linear = linearText(live);
       const comments = await tx.getRepository(AnnotationEntity).find({ where: { reviewRoundId: round.id, deletedAt: IsNull() } });
       for (const a of comments) {
@@ -222,8 +227,9 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
     return this.db.getRepository(TriageResponseEntity).findOneOrFail({ where: { annotationId: a.id } });
   }
 
-  triageOf(annotationId: string): Promise<TriageResponseEntity | null> {
-    return this.db.getRepository(TriageResponseEntity).findOne({ where: { annotationId } });
+  /** The responses to several comments at once, for the per-request loader behind Annotation.triage. */
+  triageOfMany(annotationIds: readonly string[]): Promise<TriageResponseEntity[]> {
+    return this.db.getRepository(TriageResponseEntity).find({ where: { annotationId: In([...annotationIds]) } });
   }
 
   /** The "you said, we did" table: one row per reviewer comment, with the group's response. */
@@ -281,8 +287,7 @@ export class ReviewsService implements OnModuleInit, OnModuleDestroy {
 
   private async versionDoc(versionId: string): Promise<Y.Doc> {
     const v = await this.db.getRepository(DocumentVersionEntity).findOneOrFail({ where: { id: versionId } });
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, new Uint8Array(await this.documents.versionState(v)));
+    const doc = docFromState(new Uint8Array(await this.documents.versionState(v)));
     return doc;
   }
 }

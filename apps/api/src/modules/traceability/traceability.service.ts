@@ -5,7 +5,6 @@ import { documentSections, linearText, resolveAnchor, Section } from '@concord/e
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import * as Y from 'yjs';
 import { AnnotationStatus } from '../annotations/annotation.entity';
 import { AnnotationsService } from '../annotations/annotations.service';
 import { shorten } from '../briefings/briefing-format';
@@ -17,6 +16,7 @@ import { DocumentContentService } from '../documents/document-content.service';
 import { EvidenceService } from '../evidence/evidence.service';
 import { strengthText } from './strength';
 import { SectionTrace, TraceDecision, TraceResult } from './traceability.types';
+import { docFromState } from '../documents/snapshot';
 
 @Injectable()
 export class TraceabilityService {
@@ -31,8 +31,7 @@ export class TraceabilityService {
 
   /** Sections of a document state (the live draft when none is given). */
   async sections(documentId: string, state?: Uint8Array): Promise<Section[]> {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, state ?? (await this.content.currentState(documentId)));
+    const doc = docFromState(state ?? (await this.content.currentState(documentId)));
     const sections = documentSections(doc);
     doc.destroy();
     return sections;
@@ -111,8 +110,7 @@ export class TraceabilityService {
     const rows = (await this.annotations.list(documentId)).filter((a) => a.versionId === null && a.deletedAt === null && a.status !== AnnotationStatus.REJECTED && a.status !== AnnotationStatus.ORPHANED);
     const map = new Map<string, SectionTrace['annotations']>();
     if (rows.length === 0) return map;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, await this.content.currentState(documentId));
+    const doc = docFromState(await this.content.currentState(documentId));
     const linear = linearText(doc);
     const sections = documentSections(doc);
     for (const a of rows) {

@@ -1,7 +1,8 @@
 import { Role } from '@concord/shared';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx, CurrentMember, CurrentViewer } from '../../common/current.decorator';
 import type { RequestContext, Viewer } from '../../common/request-context';
+import { oneEach } from '../../common/loaders';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
 import { AuthPayload } from '../auth/auth.types';
 import { UserEntity } from '../auth/user.entity';
@@ -66,8 +67,10 @@ export class MembersResolver {
 
   @ResolveField(() => UserEntity)
   @Scope(parent('workspaceId'))
-  user(@Parent() member: MemberEntity) {
-    return this.workspaces.memberUser(member);
+  async user(@Parent() member: MemberEntity, @Context() ctx: RequestContext) {
+    if (member.user) return member.user;
+    const users = ctx.loaders.get('workspaces.user', async (ids: readonly string[]) => oneEach(ids, await this.workspaces.usersByIds(ids), (u) => u.id));
+    return users.load(member.userId);
   }
 
   @Mutation(() => MemberEntity)
@@ -104,8 +107,10 @@ export class InvitationsResolver {
 
   @ResolveField(() => MemberEntity, { nullable: true })
   @Scope(parent('workspaceId'))
-  invitedBy(@Parent() inv: InvitationEntity) {
-    return inv.invitedBy ? this.workspaces.findMember(inv.invitedBy) : null;
+  invitedBy(@Parent() inv: InvitationEntity, @Context() ctx: RequestContext) {
+    if (!inv.invitedBy) return null;
+    const members = ctx.loaders.get('workspaces.member', async (ids: readonly string[]) => oneEach(ids, await this.workspaces.membersByIds(ids), (m) => m.id));
+    return members.load(inv.invitedBy);
   }
 
   @Query(() => InvitationPreview, { description: 'What an invitation link offers. NOT_FOUND for an unknown token; CONFLICT with extensions.reason EXPIRED, USED or REVOKED.' })

@@ -6,6 +6,7 @@ import type { Request, Response } from 'express';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
 import { badInput, conflict, notFound } from '../../common/domain-error';
+import { distinct } from '../../common/loaders';
 import { ChallengeTagEntity } from '../annotations/annotation.entity';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, normaliseEmail } from '../auth/auth.service';
@@ -60,8 +61,14 @@ export class WorkspacesService {
       .getMany();
   }
 
-  async memberUser(member: MemberEntity): Promise<UserEntity> {
-    return member.user ?? (await this.db.getRepository(UserEntity).findOneOrFail({ where: { id: member.userId } }));
+  /** Users by id, for the per-request loader behind Member.user. */
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ where: { id: In(distinct(ids)) } });
+  }
+
+  /** Members (with their users) by id, for the per-request loader behind Invitation.invitedBy. */
+  membersByIds(ids: readonly string[]): Promise<MemberEntity[]> {
+    return this.db.getRepository(MemberEntity).find({ where: { id: In(distinct(ids)) }, relations: { user: true } });
   }
 
   invitations(workspaceId: string): Promise<InvitationEntity[]> {
