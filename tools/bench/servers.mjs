@@ -114,7 +114,9 @@ export async function startOurs(root, db, { nodeArgs = [], extraEnv = {}, port: 
   delete env.NODE_OPTIONS;
   if (db.databaseUrl) env.DATABASE_URL = db.databaseUrl;
   else delete env.DATABASE_URL;
-  const args = ['--disable-warning=ExperimentalWarning', ...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'];
+  // BENCH_OURS_NODE_ARGS adds Node options to our server (e.g. --trace-gc; with BENCH_SERVER_LOG to keep what it prints).
+  const extraArgs = (process.env.BENCH_OURS_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = ['--disable-warning=ExperimentalWarning', ...extraArgs, ...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'];
   const { child, match, output } = await startProcess(args, { cwd: root, env, pattern: /Concord is running at http:\/\/[^:\s]+:(\d+)/ });
   const port = Number(match[1]);
   const base = `http://127.0.0.1:${port}`;

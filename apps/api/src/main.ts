@@ -1,5 +1,6 @@
 // Starts Concord: validated configuration, the database (embedded when DATABASE_URL is unset),
 // migrations, the demo seed, and one HTTP server for the web app, /graphql and /healthz.
+import './yjs-esm'; // first: see the file
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

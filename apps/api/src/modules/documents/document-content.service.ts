@@ -1,11 +1,11 @@
 // Storage of document content (STYLE habit 7): the Yjs update log and the compacted snapshot.
 // The collaboration endpoint reaches PostgreSQL only through this service.
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { COMPACTION_LOCK, docFromState } from './snapshot';
+import { Compacted, compactWith, snapshotDigest } from './compaction';
+import { docFromState } from './snapshot';
 import { SnapshotWorker } from './snapshot-worker';
 
 export interface LoadedContent {
@@ -30,10 +30,6 @@ export interface LoadedContent {
 /** Loads merge at most this many stored parts with Y.mergeUpdates; more are integrated off the main thread. */
 const MERGE_AT_MOST = 64;
 
-/** The digest stored with a snapshot. */
-export function snapshotDigest(state: Uint8Array): Buffer {
-  return createHash('sha256').update(state).digest();
-}
 
 /** Whoever holds documents open for editing (the collaboration endpoint) applies server-side changes. */
 export interface LiveDocuments {
@@ -112,23 +108,17 @@ export class DocumentContentService {
    * appended while compaction runs stays in the log. Concurrent compactions of one document queue on
    * the document's row lock (COMPACTION_LOCK), which appends do not wait for.
    */
-  async compact(documentId: string): Promise<{ folded: number; foldedBytes: number; bytes: number }> {
-    return this.db.transaction(async (tx) => {
-      const locked: unknown[] = await tx.query(`SELECT id FROM documents WHERE id = $1 ${COMPACTION_LOCK}`, [documentId]);
-      if (locked.length === 0) return { folded: 0, foldedBytes: 0, bytes: 0 };
-      const log: { id: string; data: Buffer }[] = await tx.query('SELECT id, data FROM document_updates WHERE document_id = $1 ORDER BY id', [documentId]);
-      if (log.length === 0) return { folded: 0, foldedBytes: 0, bytes: 0 };
-      const snapshot: { state: Buffer }[] = await tx.query('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
-      const merged = await this.worker.integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
-      const maxId = log[log.length - 1].id;
-      await tx.query(
-        `INSERT INTO document_snapshots (document_id, state, digest, updated_at) VALUES ($1, $2, $3, now())
-         ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, digest = EXCLUDED.digest, updated_at = now()`,
-        [documentId, Buffer.from(merged), snapshotDigest(merged)],
-      );
-      await tx.query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, maxId]);
-      return { folded: log.length, foldedBytes: log.reduce((n, u) => n + u.data.byteLength, 0), bytes: merged.byteLength };
-    });
+  async compact(documentId: string): Promise<Compacted> {
+    // Normally in the worker thread, on a connection of its own; on the pool when the worker cannot run.
+    const url = (this.db.options as { url?: string }).url;
+    const inWorker = url ? this.worker.compact(url, documentId) : null;
+    if (inWorker) return inWorker;
+    return this.db.transaction((tx) => compactWith((sql, params) => tx.query(sql, params), documentId, (updates) => this.worker.integrate(updates)));
+  }
+
+  /** Ends the compaction worker with the application (its connection would hold the database open). */
+  async onModuleDestroy() {
+    await this.worker.close();
   }
 }
 

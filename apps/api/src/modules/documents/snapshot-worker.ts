@@ -1,26 +1,50 @@
-// Compaction's CPU work (applying a document's whole history to a Y.Doc and encoding it) off the main
-// thread: on the event loop it stalled every live document's relay for as long as it took, several
-// milliseconds for a long draft, every COLLAB_COMPACT_AFTER updates (the benchmark's p99 floor).
+// Compaction off the main thread: on the event loop, applying a document's whole history to a Y.Doc
+// and encoding it stalled every live document's relay for as long as it took, several milliseconds for
+// a long draft (the benchmark's p99 floor); so did the pg driver decoding the log and snapshot and
+// encoding the new snapshot (hex bytea, megabytes for a long draft). The worker does the whole
+// compaction on its own connection (snapshot.thread.ts).
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Compacted } from './compaction';
 import { integrate } from './snapshot';
 
-type Reply = { id: number; state?: Uint8Array; error?: string };
+type Reply = { id: number; state?: Uint8Array; result?: Compacted; error?: string };
 
 /** One worker thread, started on first use; if it cannot run, the work is done in this thread. */
 export class SnapshotWorker {
   private worker: Worker | null = null;
   private next = 0;
-  private readonly waiting = new Map<number, { resolve: (state: Uint8Array) => void; reject: (e: Error) => void }>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly waiting = new Map<number, { resolve: (value: any) => void; reject: (e: Error) => void }>();
   private broken = false;
 
   integrate(updates: Uint8Array[]): Promise<Uint8Array> {
     const worker = this.start();
     if (!worker) return Promise.resolve(integrate(updates));
+    return this.ask<Uint8Array>(worker, { updates });
+  }
+
+  /** A whole compaction in the worker, on a connection to `url` of its own; null if the worker cannot run. */
+  compact(url: string, documentId: string): Promise<Compacted> | null {
+    const worker = this.start();
+    if (!worker) return null;
+    return this.ask<Compacted>(worker, { compact: { url, documentId } });
+  }
+
+  /** Ends the thread (and any connection it holds); the next use starts a new one. */
+  async close() {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+    for (const w of this.waiting.values()) w.reject(new Error('compaction worker closed'));
+    this.waiting.clear();
+  }
+
+  private ask<T>(worker: Worker, message: object): Promise<T> {
     const id = ++this.next;
-    return new Promise((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, updates });
+      worker.postMessage({ id, ...message });
     });
   }
 
@@ -35,6 +59,7 @@ export class SnapshotWorker {
         if (!w) return;
         this.waiting.delete(reply.id);
         if (reply.state) w.resolve(reply.state);
+        else if (reply.result) w.resolve(reply.result);
         else w.reject(new Error(reply.error ?? 'compaction worker failed'));
       });
       const fail = (e: unknown) => {
@@ -44,7 +69,7 @@ export class SnapshotWorker {
         this.waiting.clear();
       };
       worker.on('error', fail);
-      worker.on('exit', (code) => code !== 0 && fail(new Error(`compaction worker exited with ${code}`)));
+      worker.on('exit', (code) => code !== 0 && this.worker === worker && fail(new Error(`compaction worker exited with ${code}`)));
       this.worker = worker;
       return worker;
     } catch {

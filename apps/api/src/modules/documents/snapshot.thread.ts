@@ -1,10 +1,56 @@
-// The body of SnapshotWorker's thread: integrates the updates it is sent and sends the state back.
+// The body of SnapshotWorker's thread. Two kinds of work, both kept off the API's event loop:
+// - integrate: applies the updates it is sent and sends the state back (long loads);
+// - compact: a whole compaction on a connection of its own (compaction.ts), so that neither the
+//   Yjs work nor the pg driver's decoding and encoding of the snapshot and log (megabytes of bytea
+//   for a long draft) stall the relay of live edits.
+// The thread runs at a lower CPU priority than the event loop (Linux: nice 10 for this thread only), so
+// on a busy machine compaction waits rather than the editors.
+import '../../yjs-esm'; // first: the ES module build of Yjs, as in the main thread
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import { Client } from 'pg';
+import { compactWith } from './compaction';
 import { integrate } from './snapshot';
 
-parentPort?.on('message', ({ id, updates }: { id: number; updates: Uint8Array[] }) => {
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+} catch {
+  // not Linux, or not allowed: same priority as the rest
+}
+
+type Message = { id: number; updates: Uint8Array[] } | { id: number; compact: { url: string; documentId: string } };
+
+async function compact(url: string, documentId: string) {
+  // A connection per compaction: compactions are seconds apart at the busiest, and a fresh connection
+  // has nothing to recover after a database restart.
+  const client = new Client({ connectionString: url });
+  await client.connect();
   try {
-    const state = integrate(updates);
+    await client.query('BEGIN');
+    const result = await compactWith(async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[], documentId, integrate);
+    await client.query('COMMIT');
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+parentPort?.on('message', (message: Message) => {
+  const { id } = message;
+  if ('compact' in message) {
+    compact(message.compact.url, message.compact.documentId).then(
+      (result) => parentPort?.postMessage({ id, result }),
+      (e) => parentPort?.postMessage({ id, error: String(e) }),
+    );
+    return;
+  }
+  try {
+    const state = integrate(message.updates);
     parentPort?.postMessage({ id, state }, [state.buffer as ArrayBuffer]);
   } catch (e) {
     parentPort?.postMessage({ id, error: String(e) });
