@@ -45,6 +45,27 @@ describe('workspaces, members and invitations', () => {
       expect(data.workspace.documents).toHaveLength(1);
     });
 
+    it('the dashboard counts on the server what the lists hold, lists the first criteria, and hides both from reviewers', async () => {
+      const observer = await anon.login(DEMO.observer);
+      const lists = await observer.ok(`query($id: ID!) { workspace(id: $id) { documents { id } members { id } sources { id } models { id } criteria { id } } }`, { id: workspaceId });
+      const data = await observer.ok(`query($id: ID!) { workspace(id: $id) { counts { drafts members sources models criteria } criteria(first: 3) { id } } }`, { id: workspaceId });
+      expect(data.workspace.counts).toEqual({
+        drafts: lists.workspace.documents.length,
+        members: lists.workspace.members.length,
+        sources: lists.workspace.sources.length,
+        models: lists.workspace.models.length,
+        criteria: lists.workspace.criteria.length,
+      });
+      expect(data.workspace.counts.criteria).toBeGreaterThan(3);
+      expect(data.workspace.criteria).toEqual(lists.workspace.criteria.slice(0, 3));
+      // A new source shows in the count at once.
+      await lead.ok(`mutation($i: CreateSourceInput!) { createSource(input: $i) { id } }`, { i: { workspaceId, title: 'Counted source', authors: 'Universities UK', year: 2024, type: 'REPORT' } });
+      expect((await observer.ok(`query($id: ID!) { workspace(id: $id) { counts { sources } } }`, { id: workspaceId })).workspace.counts.sources).toBe(data.workspace.counts.sources + 1);
+      expect(codeOf(await observer.gql(`query($id: ID!) { workspace(id: $id) { criteria(first: 0) { id } } }`, { id: workspaceId }))).toBe('BAD_USER_INPUT');
+      const reviewer = await anon.login(DEMO.reviewer);
+      expect(codeOf(await reviewer.gql(`query($id: ID!) { workspace(id: $id) { counts { drafts } } }`, { id: workspaceId }))).toBe('FORBIDDEN');
+    });
+
     it('a non-member gets null for the workspace and NOT_FOUND for its operations, never FORBIDDEN', async () => {
       const stranger = await createAccount('stranger@example.org');
       expect((await stranger.ok(`query($id: ID!) { workspace(id: $id) { id name } }`, { id: workspaceId })).workspace).toBeNull();

@@ -186,6 +186,68 @@ test('a member comments on selected text, another sees it live, an editor resolv
   for (const page of [hannah, nadia, editor]) await page.context().close();
 });
 
+test('a long panel comes a page at a time: "Show more" from the keyboard, filters on the server, counts from the server', async ({ browser, baseURL }) => {
+  const run = Date.now().toString(36);
+  const page = await newSignedInPage(browser, baseURL, HE);
+  await openDraft(page);
+  const documentId = new URL(page.url()).pathname.split('/').pop()!;
+  const gql = async (query: string, variables: Record<string, unknown>) => {
+    const body = await (await page.request.post('/graphql', { data: { query, variables } })).json();
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+
+  // One comment through the editor, then 30 more on the same passage through the API.
+  await selectPhrase(page, 'referral thresholds');
+  await page.keyboard.press('Control+Alt+m');
+  const dialog = page.getByRole('dialog', { name: 'Comment on the selected text' });
+  await dialog.getByLabel('Your comment').fill(`Paging ${run} #0`);
+  await dialog.getByRole('button', { name: 'Add comment' }).click();
+  await expect(dialog).toBeHidden();
+  const first = await gql(`query($d: ID!) { document(id: $d) { annotationPage(first: 1) { items { anchor quote } } } }`, { d: documentId });
+  const { anchor, quote } = first.document.annotationPage.items[0];
+  for (let n = 1; n <= 30; n++) {
+    await gql(`mutation($i: AddAnnotationInput!) { addAnnotation(input: $i) { id } }`, {
+      i: { documentId, kind: n % 5 === 0 ? 'QUESTION' : 'COMMENT', body: `Paging ${run} #${n}`, anchor, quote },
+    });
+  }
+  await page.reload();
+  await expect(draftText(page)).toContainText('Purpose and audience');
+
+  // Newest first, 25 at a time, with the whole list's count.
+  const count = page.getByTestId('thread-count');
+  await expect(count).toHaveText(/^Showing 25 of \d+ threads\.$/);
+  const total = Number((await count.textContent())!.match(/of (\d+)/)![1]);
+  expect(total).toBeGreaterThanOrEqual(31);
+  await expect(threads(page).getByRole('listitem').first()).toContainText(`Paging ${run} #30`);
+  await expect(threads(page).locator(':scope > li')).toHaveCount(25);
+  await expect(page.getByRole('navigation', { name: 'Outline and word count' })).toContainText(/\d+ open comments?/);
+
+  const next = Math.min(25, total - 25);
+  const more = page.getByRole('button', { name: `Show ${next} more comment${next === 1 ? '' : 's'}` });
+  await threads(page).locator(':scope > li').last().getByRole('button', { name: 'Show in text' }).focus();
+  for (let i = 0; i < 12 && !(await more.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(more).toBeFocused();
+  await checkA11y(page, 'annotations-show-more');
+  await page.keyboard.press('Enter');
+  await expect(count).toHaveText(`Showing ${Math.min(50, total)} of ${total} threads.`);
+  // Focus moves to the first thread added, so the keyboard carries on from there.
+  await expect(threads(page).locator(':scope > li').nth(25)).toBeFocused();
+  await expect(threads(page)).toContainText(`Paging ${run} #0`);
+
+  // A filter goes to the server: it holds for the whole list, not just the pages loaded.
+  await page.getByRole('combobox', { name: 'Kind' }).click();
+  await page.getByRole('option', { name: 'Question' }).click();
+  await expect(count).toHaveText(/^Showing \d+ of \d+ threads?\.$/);
+  const questions = await gql(`query($d: ID!) { document(id: $d) { annotationPage(filter: { status: OPEN, kind: QUESTION }) { totalCount } } }`, { d: documentId });
+  await expect(count).toContainText(`of ${questions.document.annotationPage.totalCount} thread`);
+  await expect(threads(page).getByTestId('annotation-body').filter({ hasText: new RegExp(`^Paging ${run} #1$`) })).toHaveCount(0);
+  await expect(threads(page).getByRole('listitem').filter({ hasText: `Paging ${run} #30` })).toHaveCount(1);
+  await checkA11y(page, 'annotations-filtered');
+
+  await page.context().close();
+});
+
 test('an editor opens a review round, a reviewer comments on the shared version, the editor closes and triages', async ({ browser, baseURL }) => {
   const run = Date.now().toString(36);
   const versionName = `Draft for stakeholders ${run}`;

@@ -142,3 +142,61 @@ test('an editor adds a source and a finding, maps it, rates a cell citing it and
   await expect(page.getByText('works inside the university wellbeing service two days a week')).toBeVisible();
   await checkA11y(page, 'models-after-edit');
 });
+
+test('the assessment matrix shows a page of models and, by keyboard, the next; the search applies to every model', async ({ page }) => {
+  await signIn(page, EDITOR);
+  const workspaceId = /\/w\/([^/]+)\//.exec(page.url())![1];
+  // More models than a page (20), named to sort after the seeded ones, through the API with the session cookie.
+  const existing = await page.request.post('/graphql', { data: { query: 'query($w: ID!) { workspace(id: $w) { models { name } } }', variables: { w: workspaceId } } });
+  const names: string[] = (await existing.json()).data.workspace.models.map((m: { name: string }) => m.name);
+  for (let i = 1; i <= 22; i++) {
+    const name = `Worked example for paging ${String(i).padStart(2, '0')}`;
+    if (names.includes(name)) continue;
+    const created = await page.request.post('/graphql', {
+      data: {
+        query: 'mutation($i: CreatePracticeModelInput!) { createPracticeModel(input: $i) { id } }',
+        variables: { i: { workspaceId, name, leadProviders: 'A university', nhsPartners: 'A trust', region: 'LONDON', type: 'OTHER', summary: 'For paging.' } },
+      },
+    });
+    expect((await created.json()).errors).toBeUndefined();
+  }
+  const total = names.filter((n) => !n.startsWith('Worked example for paging')).length + 22;
+
+  await sectionNav(page).getByRole('link', { name: 'Models' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Models of good practice' })).toBeVisible();
+  const matrix = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Verdict' }) });
+  await expect(page.getByText(`Showing 20 of ${total} models.`)).toBeVisible();
+  await expect(matrix.getByRole('rowheader')).toHaveCount(20);
+  await expect(page.getByText(/\d+ of all the models (is a strong candidate|are strong candidates)\./)).toBeVisible();
+  const more = page.getByRole('button', { name: /^Show more models/ });
+  await checkA11y(page, 'matrix-first-page');
+
+  // Keyboard only: focus the button, press Enter; the rest is appended and focus moves to the first new row.
+  await more.focus();
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Showing ${total} of ${total} models.`)).toBeVisible();
+  await expect(matrix.getByRole('rowheader')).toHaveCount(total);
+  await expect(more).toHaveCount(0);
+  await expect(page.locator('th:focus')).toContainText('Worked example for paging 18');
+  await expect(matrix.getByRole('rowheader', { name: /Worked example for paging 22/ })).toBeVisible();
+  await checkA11y(page, 'matrix-all-pages');
+
+  // Rating a cell of a later page updates that row in place: the pages loaded stay loaded.
+  const last = matrix.getByRole('row', { name: /Worked example for paging 22/ });
+  await last.getByRole('button').first().click();
+  const cellDialog = page.getByRole('dialog');
+  await cellDialog.getByRole('radio', { name: 'Met', exact: true }).check();
+  await cellDialog.getByRole('button', { name: 'Save rating' }).click();
+  await expect(cellDialog).toBeHidden();
+  await expect(last.getByRole('button').first()).toContainText('Met');
+  await expect(last.getByRole('button').first()).toContainText('1 of 1 rated');
+  await expect(matrix.getByRole('rowheader')).toHaveCount(total);
+
+  // The search goes to the server: it finds a model beyond the first page, and counts the matches.
+  await page.getByLabel('Find a model').fill('paging 2');
+  await expect(page.getByText(/Showing 3 of 3 models matching “paging 2”\./)).toBeVisible();
+  await expect(matrix.getByRole('rowheader')).toHaveCount(3);
+  await page.getByLabel('Find a model').fill('');
+  await expect(page.getByText(`Showing 20 of ${total} models.`)).toBeVisible();
+});

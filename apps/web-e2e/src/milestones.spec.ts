@@ -2,7 +2,8 @@
 // deliverable done and sees its milestone's status change (a member's dashboard follows live through the
 // activity feed), closes the rest of the milestone on the Milestones page, then opens the briefing pack for
 // the next Taskforce meeting and downloads it as PDF, Word and Markdown. The decision log: propose, agree at
-// a meeting, supersede, filter, export. axe on the dashboard, milestones, decisions and briefing pages.
+// a meeting, supersede, filter, export, and page through a long filtered log with "Show more" from the
+// keyboard. axe on the dashboard, milestones, decisions and briefing pages.
 import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { checkA11y } from './support/a11y';
@@ -193,4 +194,41 @@ test('the decision log: propose, agree at a meeting, supersede (never edit), fil
   const [markdown] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Markdown' }).click()]);
   expect(markdown.suggestedFilename()).toMatch(/^decision-log-\d{4}-\d{2}-\d{2}\.md$/);
   expect(await readFile(await markdown.path(), 'utf8')).toContain(ref);
+
+  // A log longer than a page (25): newest first, "Showing 25 of 28", and "Show 3 more decisions" from the keyboard.
+  const workspaceId = new URL(page.url()).pathname.split('/')[2];
+  for (let n = 1; n <= 28; n++) {
+    const res = await page.request.post('/graphql', {
+      data: { query: `mutation($i: ProposeDecisionInput!) { proposeDecision(input: $i) { id } }`, variables: { i: { workspaceId, title: `Paging ${run} #${n}`, statement: `Paged ${n}.`, rationale: '' } } },
+    });
+    expect((await res.json()).errors).toBeUndefined();
+  }
+  await page.reload();
+  await expect(page.getByTestId('decision-count')).toContainText(/Showing 25 of \d+ decisions, newest first/);
+  await expect(page.getByRole('article').first()).toContainText(`Paging ${run} #28`);
+  await page.getByLabel('Search').fill(`Paging ${run}`);
+  await expect(page.getByTestId('decision-count')).toHaveText('Showing 25 of 28 decisions that match the filter, newest first.');
+  await expect(page.getByRole('article')).toHaveCount(25);
+  const more = page.getByRole('button', { name: 'Show 3 more decisions' });
+  await page.getByRole('article').last().focus();
+  for (let i = 0; i < 5 && !(await more.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(more).toBeFocused();
+  await checkA11y(page, 'decisions-show-more');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await expect(page.getByTestId('decision-count')).toHaveText('28 decisions that match the filter, newest first.');
+  await expect(more).toHaveCount(0);
+  // Focus moves to the first decision the button brought in, the oldest three in order.
+  await expect(page.getByRole('article').nth(25)).toBeFocused();
+  await expect(page.getByRole('article').nth(25)).toContainText(`Paging ${run} #3`);
+  await expect(page.getByRole('article').last()).toContainText(`Paging ${run} #1`);
+
+  // Agreeing a decision of the second page refetches the first: the pages loaded after it stay, updated.
+  const oldest = page.getByRole('article').last();
+  const oldestRef = ((await oldest.getByRole('heading').textContent()) ?? '').match(/D-\d{3}/)?.[0] ?? '';
+  await oldest.getByRole('button', { name: `Agree ${oldestRef}` }).click();
+  await oldest.getByRole('form', { name: `Agree ${oldestRef}` }).getByRole('button', { name: `Agree ${oldestRef}` }).click();
+  await expect(oldest).toHaveAttribute('data-status', 'AGREED');
+  await expect(page.getByRole('article')).toHaveCount(28);
+  await expect(page.getByTestId('decision-count')).toHaveText('28 decisions that match the filter, newest first.');
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { aggregateCell, CellRating, evidenceGap, modelVerdict, Rating } from './matrix';
+import { aggregateCell, aggregateTally, CellRating, evidenceGap, modelVerdict, Rating, tallyCell, tallyGap, tallyVerdict } from './matrix';
 
 const r = (rating: Rating, hasEvidence = true): CellRating => ({ rating, hasEvidence });
 
@@ -75,5 +75,32 @@ describe('the verdict on a model (worked example: three raters, three agreed cri
 
   it('a matrix with no criteria has no strong candidates', () => {
     expect(modelVerdict([]).strongCandidate).toBe(false);
+  });
+});
+
+describe('tallies (what the API counts in SQL)', () => {
+  const all: Rating[] = ['MET', 'PARTLY', 'NOT_MET', 'UNKNOWN'];
+  // Every multiset of up to four ratings, with and without evidence: the tally rules agree with the per-rating ones.
+  const cases: CellRating[][] = [[]];
+  for (let size = 1; size <= 4; size++) {
+    const grow = (prefix: CellRating[]): void => {
+      if (prefix.length === size) return void cases.push(prefix);
+      for (const rating of all) for (const hasEvidence of [true, false]) grow([...prefix, r(rating, hasEvidence)]);
+    };
+    grow([]);
+  }
+
+  it('give the same aggregate, gap and verdict as the ratings themselves', () => {
+    for (const ratings of cases) {
+      const tally = tallyCell(ratings);
+      expect(aggregateTally(tally)).toEqual(aggregateCell(ratings));
+      expect(tallyGap(tally)).toBe(evidenceGap(ratings));
+    }
+    const cells = cases.slice(0, 40).map((ratings, i) => ({ criterionId: `c${i}`, ratings }));
+    expect(tallyVerdict(cells.map((c) => ({ criterionId: c.criterionId, tally: tallyCell(c.ratings) })))).toEqual(modelVerdict(cells));
+  });
+
+  it('count only evidenced met or partly ratings as evidence', () => {
+    expect(tallyCell([r('MET', true), r('NOT_MET', true), r('PARTLY', false), r('UNKNOWN', true)])).toEqual({ counts: { MET: 1, PARTLY: 1, NOT_MET: 1, UNKNOWN: 1 }, evidencedPositive: 1 });
   });
 });

@@ -23,9 +23,33 @@ export interface CellAggregate {
 }
 
 export function aggregateCell(ratings: readonly CellRating[]): CellAggregate {
+  return aggregateTally(tallyCell(ratings));
+}
+
+/**
+ * What the rules read of a cell's ratings: how many hold each view, and how many of the met or partly
+ * ratings cite evidence. The API counts these in SQL for a whole matrix, so every rule below works on a
+ * tally and the per-rating functions are its shorthands.
+ */
+export interface CellTally {
+  counts: Record<Rating, number>;
+  /** Ratings of met or partly that cite evidence. */
+  evidencedPositive: number;
+}
+
+export function tallyCell(ratings: readonly CellRating[]): CellTally {
   const counts: Record<Rating, number> = { MET: 0, PARTLY: 0, NOT_MET: 0, UNKNOWN: 0 };
-  for (const r of ratings) counts[r.rating] += 1;
-  const n = ratings.length;
+  let evidencedPositive = 0;
+  for (const r of ratings) {
+    counts[r.rating] += 1;
+    if ((r.rating === 'MET' || r.rating === 'PARTLY') && r.hasEvidence) evidencedPositive += 1;
+  }
+  return { counts, evidencedPositive };
+}
+
+export function aggregateTally(tally: CellTally): CellAggregate {
+  const counts = { ...tally.counts };
+  const n = RATINGS.reduce((sum, r) => sum + counts[r], 0);
   const majority = RATINGS.find((r) => counts[r] * 2 > n) ?? null;
   const disagreement = n >= 2 && ((counts.MET > 0 && counts.NOT_MET > 0) || majority === null);
   return { n, counts, majority, disagreement };
@@ -53,21 +77,29 @@ export interface ModelVerdict {
 }
 
 export function evidenceGap(ratings: readonly CellRating[]): GapReason | null {
-  const cell = aggregateCell(ratings);
+  return tallyGap(tallyCell(ratings));
+}
+
+export function tallyGap(tally: CellTally): GapReason | null {
+  const cell = aggregateTally(tally);
   if (cell.n === 0) return 'NOT_RATED';
   if (cell.counts.UNKNOWN * 2 >= cell.n) return 'MOSTLY_UNKNOWN';
-  const positive = ratings.filter((r) => r.rating === 'MET' || r.rating === 'PARTLY');
-  if (positive.length > 0 && !positive.some((r) => r.hasEvidence)) return 'NO_EVIDENCE';
+  if (cell.counts.MET + cell.counts.PARTLY > 0 && tally.evidencedPositive === 0) return 'NO_EVIDENCE';
   return null;
 }
 
 /** The verdict on one model, from its ratings per criterion (every criterion of the matrix listed). */
 export function modelVerdict(cells: readonly { criterionId: string; ratings: readonly CellRating[] }[]): ModelVerdict {
-  const aggregates = cells.map((c) => aggregateCell(c.ratings));
-  const metCount = aggregates.filter((a) => a.majority === 'MET').length;
+  return tallyVerdict(cells.map((c) => ({ criterionId: c.criterionId, tally: tallyCell(c.ratings) })));
+}
+
+/** modelVerdict from each criterion's tally. */
+export function tallyVerdict(cells: readonly { criterionId: string; tally: CellTally }[]): ModelVerdict {
+  let metCount = 0;
   const gaps: EvidenceGap[] = [];
   for (const c of cells) {
-    const reason = evidenceGap(c.ratings);
+    if (aggregateTally(c.tally).majority === 'MET') metCount += 1;
+    const reason = tallyGap(c.tally);
     if (reason) gaps.push({ criterionId: c.criterionId, reason });
   }
   return { strongCandidate: cells.length > 0 && metCount === cells.length, metCount, gaps };

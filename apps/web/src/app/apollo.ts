@@ -7,6 +7,7 @@ import { OperationTypeNode } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { ErrorCode } from '@concord/shared';
 import { MeDocument } from '../generated/graphql';
+import { decisionLogPolicy } from '../modules/decisions/decisions';
 
 const CREDENTIAL_CHECKS = new Set(['Login', 'AcceptInvitation']);
 
@@ -19,6 +20,8 @@ export function createApolloClient(): ApolloClient {
           members: { merge: false },
           invitations: { merge: false },
           documents: { merge: false },
+          // Paged: "Show more" appends, and a refetch of the first page keeps the pages loaded after it.
+          decisionLog: decisionLogPolicy,
         },
       },
       Document: { fields: { versions: { merge: false }, annotations: { merge: false } } },

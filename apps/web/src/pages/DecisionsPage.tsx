@@ -1,5 +1,6 @@
-// /w/:workspaceId/decisions: the decision log — filter and search, propose, agree, supersede, export.
-import { useMemo, useState } from 'react';
+// /w/:workspaceId/decisions: the decision log, newest first a page at a time — filter and search (on the
+// server, over the whole log), show more, propose, agree, supersede, export.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -9,7 +10,10 @@ import { DecisionCard } from '../modules/decisions/components/DecisionCard';
 import { DecisionForm } from '../modules/decisions/components/DecisionForm';
 import {
   agreesDecisions,
+  countText,
   DECISION_LIMITS,
+  DECISION_PAGE_SIZE,
+  decisionAnchor,
   DECISION_STATUS_LABELS,
   EMPTY_FILTER,
   exportContentType,
@@ -36,10 +40,29 @@ export function DecisionsPage() {
   const [filter, setFilter] = useState<FilterState>(EMPTY_FILTER);
   const [search] = useDebouncedValue(filter.search, 300);
   const filterInput = useMemo(() => toFilterInput({ ...filter, search }), [filter, search]);
-  const { data, previousData, error, refetch, loading } = useQuery(DecisionLogDocument, { variables: { workspaceId: workspace.id, filter: filterInput } });
+  // A mutation's refetch (of the first page) goes through the cache's merge, which keeps the pages loaded after it.
+  const { data, previousData, error, refetch, loading, fetchMore } = useQuery(DecisionLogDocument, {
+    variables: { workspaceId: workspace.id, filter: filterInput, first: DECISION_PAGE_SIZE },
+    refetchWritePolicy: 'merge',
+  });
   const { data: optionsData } = useQuery(DecisionOptionsDocument, { variables: { workspaceId: workspace.id } });
   const options = optionsData?.workspace ?? undefined;
-  const shown = (data ?? previousData)?.workspace?.decisions;
+  const log = (data ?? previousData)?.workspace?.decisionLog;
+  const shown = log?.items;
+  // Only from the current filter's answer: while another filter loads, the shown list is the previous one's.
+  const nextCursor = data?.workspace?.decisionLog.nextCursor;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
+  /** The first decision "Show more" brought in: focused once it is on the page (the button may be gone). */
+  const focusNext = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusNext.current;
+    const card = id ? document.getElementById(decisionAnchor(id)) : null;
+    if (card) {
+      focusNext.current = null;
+      card.focus();
+    }
+  }, [shown, loadingMore]);
   const [proposing, setProposing] = useState(false);
   const [status, setStatus] = useState('');
   const [exportError, setExportError] = useState<string>();
@@ -47,13 +70,6 @@ export function DecisionsPage() {
   const canPropose = proposesDecisions(workspace.myRole);
   const canAgree = agreesDecisions(workspace.myRole);
 
-  // Refs and meeting/round names of decisions the filter hides are still needed for "superseded by D-004".
-  const { data: allData } = useQuery(DecisionLogDocument, { variables: { workspaceId: workspace.id }, skip: !isFiltered(filter) });
-  const filtered = isFiltered(filter);
-  const refs = useMemo(() => {
-    const all = (filtered ? allData : data)?.workspace?.decisions ?? shown ?? [];
-    return new Map(all.map((d) => [d.id, d.ref]));
-  }, [filtered, allData, data, shown]);
   const meetingTitles = useMemo(() => new Map((options?.meetings ?? []).map((m) => [m.id, m.title])), [options]);
   const roundTitles = useMemo(() => new Map((options?.rounds ?? []).map((r) => [r.id, r.title])), [options]);
 
@@ -73,6 +89,21 @@ export function DecisionsPage() {
       setExportError(toProblem(e)?.message ?? 'The export failed.');
     } finally {
       setExporting(null);
+    }
+  }
+
+  /** The next page, appended (the cache's decisionLog policy merges it); focus moves to its first decision. */
+  async function showMore() {
+    if (!nextCursor || loadingMore) return;
+    setMoreError(undefined);
+    setLoadingMore(true);
+    try {
+      const result = await fetchMore({ variables: { after: nextCursor } });
+      focusNext.current = result.data?.workspace?.decisionLog.items[0]?.id ?? null;
+    } catch (e) {
+      setMoreError(toProblem(e)?.message ?? 'The next decisions could not be loaded.');
+    } finally {
+      setLoadingMore(false);
     }
   }
 
@@ -165,17 +196,15 @@ export function DecisionsPage() {
           ) : shown.length === 0 ? (
             <Text>{isFiltered(filter) ? 'No decision matches the filter.' : 'No decisions yet.'}</Text>
           ) : (
-            <Stack gap="md" aria-busy={loading}>
-              <Text size="sm" c="dimmed" data-testid="decision-count" role="status">
-                {shown.length} {shown.length === 1 ? 'decision' : 'decisions'}
-                {isFiltered(filter) ? ' match the filter' : ''}
+            <Stack gap="md" aria-busy={loading || loadingMore}>
+              <Text size="sm" c="dimmed" data-testid="decision-count" role="status" id="decision-count">
+                {countText(shown.length, log.totalCount, isFiltered(filter))}, newest first.
               </Text>
               {shown.map((d) => (
                 <DecisionCard
                   key={d.id}
                   workspaceId={workspace.id}
                   decision={d}
-                  refOf={(id) => (id ? refs.get(id) : undefined)}
                   whereAgreed={whereAgreed}
                   options={options}
                   canPropose={canPropose}
@@ -183,6 +212,14 @@ export function DecisionsPage() {
                   onChanged={setStatus}
                 />
               ))}
+              {nextCursor && (
+                <Group gap="sm" align="center">
+                  <Button variant="default" onClick={() => void showMore()} loading={loadingMore} aria-describedby="decision-count">
+                    Show {Math.min(DECISION_PAGE_SIZE, log.totalCount - shown.length) || DECISION_PAGE_SIZE} more decisions
+                  </Button>
+                </Group>
+              )}
+              <FormError message={moreError} title="More decisions could not be loaded" />
             </Stack>
           )}
         </section>

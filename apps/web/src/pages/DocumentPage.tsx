@@ -18,10 +18,11 @@ import { showHighlights } from '../editor/annotation-highlights';
 import { COMMENT_SHORTCUT, useLiveEditor, type AnnotationHooks, type CaretIdentity } from '../editor/useLiveEditor';
 import { useSections } from '../editor/useSections';
 import { colourFor } from '../editor/user-colour';
-import { AnnotationChangedDocument, DocumentAnnotationsDocument, MeDocument } from '../generated/graphql';
+import { AnnotationChangedDocument, DocumentAnnotationOverviewDocument, MeDocument } from '../generated/graphql';
 import { canAnnotate, canDecideSuggestions } from '../modules/annotations/annotations';
 import { AnnotationFormModal, type AnnotationTarget } from '../modules/annotations/components/AnnotationFormModal';
 import { AnnotationsPanel } from '../modules/annotations/components/AnnotationsPanel';
+import { DEFAULT_FILTERS, useAnnotationPage, type PanelFilters } from '../modules/annotations/hooks/useAnnotationPage';
 import { useViewer } from '../modules/auth/hooks/useViewer';
 import { DocumentFormModal } from '../modules/documents/components/DocumentFormModal';
 import { DraftGate, type Draft } from '../modules/documents/components/DraftGate';
@@ -147,7 +148,8 @@ function LiveDraft({
   const synced = connection.kind === 'saved';
   const hooks = useRef<AnnotationHooks>({ onSelect: { current: null }, onComment: { current: null } }).current;
   const editor = useLiveEditor(session, me, editable, hooks);
-  const annotations = useDraftAnnotations(documentId);
+  const [filters, setFilters] = useState<PanelFilters>(DEFAULT_FILTERS);
+  const annotations = useDraftAnnotations(documentId, filters);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [target, setTarget] = useState<AnnotationTarget | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -169,16 +171,18 @@ function LiveDraft({
     document.querySelector(`[data-thread-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
 
-  const openThreads = useMemo(
-    () => (annotations.threads ?? []).filter((t) => t.status === 'OPEN' && !t.deleted).map((t) => ({ id: t.id, anchor: t.anchor, kind: t.kind })),
-    [annotations.threads],
-  );
+  const openThreads = useMemo(() => {
+    // The newest open ones (at most 150, from the overview) and every open thread the panel has loaded.
+    const byId = new Map<string, { id: string; anchor: string; kind: string }>();
+    for (const t of [...(annotations.highlights ?? []), ...(annotations.threads ?? [])]) if (t.status === 'OPEN' && !t.deleted) byId.set(t.id, { id: t.id, anchor: t.anchor, kind: t.kind });
+    return [...byId.values()];
+  }, [annotations.highlights, annotations.threads]);
   useHighlights(editor, session, openThreads, selectedId);
   const openPerSection = useMemo(() => {
     const counts: Record<string, number> = {};
-    for (const t of annotations.threads ?? []) if (t.status === 'OPEN' && !t.deleted && t.sectionId) counts[t.sectionId] = (counts[t.sectionId] ?? 0) + 1;
+    for (const c of annotations.openCounts ?? []) if (c.sectionId) counts[c.sectionId] = c.open;
     return counts;
-  }, [annotations.threads]);
+  }, [annotations.openCounts]);
 
   const commentButton = annotates ? (
     <Button size="xs" onClick={openComment} aria-keyshortcuts="Control+Alt+M" aria-describedby="comment-hint">
@@ -216,13 +220,21 @@ function LiveDraft({
         <Stack gap="md">
           <OutlinePanel sections={loaded ? sections : null} wordBudget={wordBudget} onGo={(index) => goToHeading(editor, index)} openComments={openPerSection} />
           <AnnotationsPanel
+            workspaceId={workspaceId}
             threads={annotations.threads}
+            totalCount={annotations.totalCount}
+            hasMore={annotations.hasMore}
+            onLoadMore={annotations.loadMore}
+            loadingMore={annotations.loadingMore}
+            filters={filters}
+            onFiltersChange={setFilters}
+            sections={loaded ? sections : null}
             selectedId={selectedId}
             onSelect={setSelectedId}
             canAct={annotates}
             canDecide={decides}
             commentAction={commentButton}
-            onRefetch={annotations.refetch}
+            onChanged={annotations.changed}
             mayDelete={(thread) => annotates && (lead || thread.author.user.id === me.id)}
           />
           <LensPanel workspaceId={workspaceId} sections={loaded ? sections : null} canDefine={definesTerms} />
@@ -241,19 +253,33 @@ function LiveDraft({
         onCreated={(id) => {
           setSelectedId(id);
           setAnnouncement('Your comment was added.');
-          annotations.refetch();
+          annotations.changed(id);
         }}
       />
     </Grid>
   );
 }
 
-/** The draft's threads, refetched on every `annotationChanged` event (someone else's or ours). */
-function useDraftAnnotations(documentId: string) {
-  const { data, refetch } = useQuery(DocumentAnnotationsDocument, { variables: { documentId }, fetchPolicy: 'cache-and-network' });
-  const again = useCallback(() => void refetch().catch(() => undefined), [refetch]);
-  useSubscription(AnnotationChangedDocument, { variables: { documentId }, onData: again });
-  return { threads: data?.document?.annotations ?? null, refetch: again };
+/**
+ * The panel's threads a page at a time, and beside them what the editor and the outline need whatever
+ * the panel shows (the newest open anchors, the open counts per heading). Every `annotationChanged` event
+ * (someone else's or ours) refreshes both without dropping the pages already loaded.
+ */
+function useDraftAnnotations(documentId: string, filters: PanelFilters) {
+  const page = useAnnotationPage(documentId, filters);
+  const overview = useQuery(DocumentAnnotationOverviewDocument, { variables: { documentId }, fetchPolicy: 'cache-and-network' });
+  const { refresh } = page;
+  const refetchOverview = overview.refetch;
+  const changed = useCallback(
+    (id?: string) => {
+      void refresh(id);
+      void refetchOverview().catch(() => undefined);
+    },
+    [refresh, refetchOverview],
+  );
+  useSubscription(AnnotationChangedDocument, { variables: { documentId }, onData: ({ data }) => changed(data.data?.annotationChanged.id) });
+  const doc = overview.data?.document;
+  return { ...page, changed, highlights: doc?.highlights.items ?? null, openCounts: doc?.openAnnotationCounts ?? null };
 }
 
 /** Redraws the highlights when the threads or the selection change, and once the doc settles after edits. */

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { concatMap, filter } from 'rxjs';
 import { toAsyncIterator } from '../../common/async-iterator';
 import { CurrentMember } from '../../common/current.decorator';
@@ -8,7 +8,9 @@ import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { AnnotationEntity, AnnotationStatus, ChallengeTagEntity, ReplyEntity } from './annotation.entity';
 import { AnnotationChange, AnnotationsService, LoadedAnnotation } from './annotations.service';
+import { AnnotationPage, AnnotationSectionCount, PAGE_REPLY_CAP } from './annotations.types';
 import { AddAnnotationInput, EditTextInput, ReplyArgs } from './dto/add-annotation.input';
+import { AnnotationPageArgs } from './dto/annotation-page.args';
 
 @Resolver(() => AnnotationEntity)
 export class AnnotationsResolver {
@@ -106,9 +108,14 @@ export class AnnotationsResolver {
     return a.author;
   }
 
-  @ResolveField(() => [ReplyEntity])
+  @ResolveField(() => [ReplyEntity], { description: `Replies, oldest first; in an annotationPage only the latest ${PAGE_REPLY_CAP} (replyCount says how many there are).` })
   replies(@Parent() a: LoadedAnnotation) {
     return a.replies ?? [];
+  }
+
+  @ResolveField(() => Int, { description: 'How many replies the thread has (not deleted).' })
+  replyCount(@Parent() a: LoadedAnnotation) {
+    return a.replyCount ?? a.replies?.length ?? 0;
   }
 }
 
@@ -128,6 +135,18 @@ export class DocumentAnnotationsResolver {
   @Scope(parent('workspaceId'))
   annotations(@Parent() doc: DocumentEntity, @Args('status', { type: () => AnnotationStatus, nullable: true }) status?: AnnotationStatus) {
     return this.service.list(doc.id, status);
+  }
+
+  @ResolveField(() => AnnotationPage, { description: 'The threads a page at a time, newest first, optionally filtered; totalCount counts the whole filtered list.' })
+  @Scope(parent('workspaceId'))
+  annotationPage(@Parent() doc: DocumentEntity, @Args() args: AnnotationPageArgs) {
+    return this.service.page(doc.id, args.filter ?? {}, args.first, args.after);
+  }
+
+  @ResolveField(() => [AnnotationSectionCount], { description: 'Open annotations per heading, counted on the server.' })
+  @Scope(parent('workspaceId'))
+  openAnnotationCounts(@Parent() doc: DocumentEntity) {
+    return this.service.openCounts(doc.id);
   }
 }
 

@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import * as Y from 'yjs';
+import { decodeCursor, Page, pageSize, toPage } from '../../common/cursor';
 import { badInput, conflict, forbidden, notFound } from '../../common/domain-error';
 import { can } from '../../common/policy';
 import { ActivityKind, annotationWords } from '../activity/activity-event.entity';
@@ -15,7 +16,9 @@ import { DocumentContentService } from '../documents/document-content.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { MemberEntity } from '../workspaces/member.entity';
 import { AnnotationEditEntity, AnnotationEntity, AnnotationKind, AnnotationStatus, ChallengeTagEntity, ReplyEntity } from './annotation.entity';
+import { AnnotationSectionCount, PAGE_REPLY_CAP } from './annotations.types';
 import { AddAnnotationInput, EditTextInput, ReplyArgs } from './dto/add-annotation.input';
+import { AnnotationFilterInput } from './dto/annotation-filter.input';
 import { docFromState } from '../documents/snapshot';
 
 export interface AnnotationChange {
@@ -25,7 +28,11 @@ export interface AnnotationChange {
 }
 
 /** An annotation with what its fields need, loaded in bulk (no query per row). */
-export type LoadedAnnotation = AnnotationEntity & { author?: MemberEntity; replies?: (ReplyEntity & { author?: MemberEntity })[] };
+export type LoadedAnnotation = AnnotationEntity & { author?: MemberEntity; replies?: (ReplyEntity & { author?: MemberEntity })[]; replyCount?: number };
+
+/** created_at to the microsecond, in UTC, as the cursor carries it (a JS Date keeps only milliseconds). */
+const CURSOR_AT = `to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AnnotationsService {
@@ -46,6 +53,48 @@ export class AnnotationsService {
     await this.refreshOrphans(documentId, rows);
     const wanted = status ? rows.filter((a) => a.status === status) : rows;
     return this.withAuthorsAndReplies(wanted);
+  }
+
+  /**
+   * A page of the document's threads, newest first on (created_at, id), with the filter's total. A
+   * request costs the same few statements whatever the draft holds: the page, its count, its replies
+   * (the latest PAGE_REPLY_CAP per thread, with replyCount) and their authors. Only the page's open
+   * threads are checked against the text for orphaning, so a thread may turn ORPHANED as it is shown.
+   */
+  async page(documentId: string, filter: AnnotationFilterInput = {}, first?: number | null, after?: string | null): Promise<Page<LoadedAnnotation>> {
+    const size = pageSize(first);
+    const cursor = decodeCursor(after);
+    const [at, id] = cursor ?? [];
+    if (cursor && !(typeof at === 'string' && validCursorAt(at) && UUID.test(id ?? ''))) throw badInput('after', 'That page cursor is not valid: start again from the first page');
+    const qb = this.db.getRepository(AnnotationEntity).createQueryBuilder('a').where('a.document_id = :documentId AND a.deleted_at IS NULL', { documentId });
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.sectionId === '') qb.andWhere('a.section_id IS NULL');
+    else if (filter.sectionId) qb.andWhere('a.section_id = :sectionId', { sectionId: filter.sectionId });
+    if (filter.authorId) qb.andWhere('a.author_id = :authorId', { authorId: filter.authorId });
+    if (filter.sector) qb.andWhere('a.author_id IN (SELECT m.id FROM members m WHERE m.workspace_id = a.workspace_id AND m.sector = :sector)', { sector: filter.sector });
+    if (filter.tag) qb.andWhere(':tag = ANY(a.tags)', { tag: filter.tag });
+    const count = qb.clone().select('count(*)::int', 'n');
+    if (cursor) qb.andWhere(`(a.created_at, a.id) < ((CAST(:at AS timestamp) AT TIME ZONE 'UTC'), CAST(:id AS uuid))`, { at, id });
+    const [{ entities, raw }, counted] = await Promise.all([
+      qb.addSelect(CURSOR_AT, 'cursor_at').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(size + 1).getRawAndEntities<{ cursor_at: string }>(),
+      count.getRawOne<{ n: number }>(),
+    ]);
+    const keys = new Map(entities.map((a, i) => [a.id, raw[i].cursor_at]));
+    const totalCount = counted?.n ?? 0;
+    const shown = entities.slice(0, size);
+    await this.refreshOrphans(documentId, shown);
+    const loaded = await this.withAuthorsAndReplies(shown, PAGE_REPLY_CAP);
+    return toPage([...loaded, ...entities.slice(size)], size, totalCount, (a) => [keys.get(a.id) ?? null, a.id]);
+  }
+
+  /** Open annotations per heading, counted by the database (the outline's badges). */
+  async openCounts(documentId: string): Promise<AnnotationSectionCount[]> {
+    const rows: { section_id: string | null; open: number }[] = await this.db.query(
+      `SELECT section_id, count(*)::int AS open FROM annotations WHERE document_id = $1 AND status = 'OPEN' AND deleted_at IS NULL GROUP BY section_id`,
+      [documentId],
+    );
+    return rows.map((r) => ({ sectionId: r.section_id, open: r.open }));
   }
 
   async get(id: string): Promise<LoadedAnnotation> {
@@ -263,9 +312,31 @@ export class AnnotationsService {
     }
   }
 
-  private async withAuthorsAndReplies(rows: AnnotationEntity[]): Promise<LoadedAnnotation[]> {
+  /**
+   * Authors and replies for many annotations in two statements. With `replyCap`, only each thread's
+   * latest `replyCap` replies (still oldest first) and replyCount, so a page's size is bounded too.
+   */
+  private async withAuthorsAndReplies(rows: AnnotationEntity[], replyCap?: number): Promise<LoadedAnnotation[]> {
     if (rows.length === 0) return [];
-    const replies = await this.db.getRepository(ReplyEntity).find({ where: { annotationId: In(rows.map((a) => a.id)), deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    const ids = rows.map((a) => a.id);
+    const counts = new Map<string, number>();
+    let replies: ReplyEntity[];
+    if (replyCap === undefined) {
+      replies = await this.db.getRepository(ReplyEntity).find({ where: { annotationId: In(ids), deletedAt: IsNull() }, order: { createdAt: 'ASC' } });
+    } else {
+      const raw: { id: string; annotation_id: string; workspace_id: string; body: string; author_id: string; created_at: Date; edited: boolean; total: number }[] = await this.db.query(
+        `SELECT id, annotation_id, workspace_id, body, author_id, created_at, edited, total FROM (
+           SELECT r.*, count(*) OVER w AS total, row_number() OVER (w ORDER BY r.created_at DESC, r.id DESC) AS latest
+           FROM annotation_replies r WHERE r.annotation_id = ANY($1::uuid[]) AND r.deleted_at IS NULL
+           WINDOW w AS (PARTITION BY r.annotation_id)
+         ) x WHERE latest <= $2 ORDER BY created_at ASC, id ASC`,
+        [ids, replyCap],
+      );
+      replies = raw.map((r) => {
+        counts.set(r.annotation_id, Number(r.total));
+        return this.db.getRepository(ReplyEntity).create({ id: r.id, annotationId: r.annotation_id, workspaceId: r.workspace_id, body: r.body, authorId: r.author_id, createdAt: r.created_at, edited: r.edited, deletedAt: null });
+      });
+    }
     const memberIds = [...new Set([...rows.map((a) => a.authorId), ...replies.map((r) => r.authorId)])];
     const members = new Map((await this.db.getRepository(MemberEntity).find({ where: { id: In(memberIds) }, relations: { user: true } })).map((m) => [m.id, m]));
     // grouped once: filtering every reply for every annotation was quadratic (10,000 × 20,000 on a large draft)
@@ -275,7 +346,10 @@ export class AnnotationsService {
       list.push(Object.assign(r, { author: members.get(r.authorId) }));
       byAnnotation.set(r.annotationId, list);
     }
-    return rows.map((a) => Object.assign(a, { author: members.get(a.authorId), replies: byAnnotation.get(a.id) ?? [] }));
+    return rows.map((a) => {
+      const own = byAnnotation.get(a.id) ?? [];
+      return Object.assign(a, { author: members.get(a.authorId), replies: own, replyCount: counts.get(a.id) ?? own.length });
+    });
   }
 
   private member(id: string) {
@@ -314,6 +388,13 @@ export class AnnotationsService {
       tx,
     );
   }
+}
+
+/** A cursor's time as CURSOR_AT writes it, and a real one (a forged date would reach PostgreSQL). */
+function validCursorAt(at: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(at)) return false;
+  const ms = Date.parse(`${at.slice(0, 23)}Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 23) === at.slice(0, 23);
 }
 
 /** The formatting of the character at `index` (or just before it), so a replacement keeps it. */

@@ -1,25 +1,42 @@
 // The assessment matrix: which criteria it has (agreed by a round, or all candidates before any
-// round has closed), members' ratings per cell, and the aggregates of libs/assessment.
-import { aggregateCell, CellRating, modelVerdict } from '@concord/assessment';
+// round has closed), members' ratings per cell, and the aggregates of libs/assessment. Cells are built
+// from tallies counted in SQL (one statement for any number of models), so a row costs its criteria,
+// not its ratings; the ratings themselves are read only when a client asks for them (ratingsOfModels).
+import { aggregateTally, CellTally, tallyCell, tallyVerdict } from '@concord/assessment';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, notFound } from '../../common/domain-error';
+import { Page } from '../../common/paging';
 import { CaseStudySubmissionEntity, CaseStudyTemplateEntity } from '../case-studies/case-study.entity';
 import { CriterionEntity } from '../consensus/criterion.entity';
-import { BallotEntity, RoundStatus, Scale } from '../consensus/round.entity';
+import { BallotEntity, RoundEntity, RoundItemEntity, RoundStatus, Scale } from '../consensus/round.entity';
 import { RoundsService } from '../consensus/rounds.service';
 import { FindingEntity } from '../evidence/finding.entity';
 import { ModelsService } from '../models/models.service';
+import { PracticeModelEntity } from '../models/practice-model.entity';
 import { MemberEntity } from '../workspaces/member.entity';
 import { AssessmentCell, AssessmentMatrix, AssessmentRow, CriteriaBasis, GapReason } from './assessments.types';
+import { AssessmentRowFilter } from './dto/assessment-rows.args';
 import { RateModelInput } from './dto/rate-model.input';
 import { ModelRating, ModelRatingEntity } from './model-rating.entity';
 
-type NamedRating = ModelRatingEntity & { raterName: string };
+export type NamedRating = ModelRatingEntity & { raterName: string };
+
+/** The tallies of a set of cells, by `${modelId}:${criterionId}`. */
+type Tallies = Map<string, CellTally>;
+const cellKey = (modelId: string, criterionId: string) => `${modelId}:${criterionId}`;
+const EMPTY: CellTally = { counts: { MET: 0, PARTLY: 0, NOT_MET: 0, UNKNOWN: 0 }, evidencedPositive: 0 };
 
 @Injectable()
 export class AssessmentsService {
+  /**
+   * Verdicts of closed rounds' items by item id. A round's rule is frozen when it opens and it takes no
+   * ballot once closed (nor ever reopens), so these never change; consent verdicts also count today's
+   * members, so those are not kept. Each criteria() then reads no ballot at all once warm.
+   */
+  private readonly closedVerdicts = new Map<string, string>();
+
   constructor(@InjectDataSource() private readonly db: DataSource, private readonly rounds: RoundsService, private readonly models: ModelsService) {}
 
   /** The matrix's criteria: those whose latest closed round included them; before any close, every candidate. */
@@ -30,38 +47,107 @@ export class AssessmentsService {
       .sort((a, b) => a.at - b.at)
       .map((c) => c.round);
     if (closed.length === 0) return { basis: CriteriaBasis.CANDIDATE, criteria: all.filter((c) => c.status === 'CANDIDATE') };
-    // One statement for the closed rounds' items and one for their ballots (and the members, for consent rounds), not two per item (650 on a workspace of 50 rounds).
-    const items = await this.rounds.itemsOfRounds(closed.map((r) => r.id));
-    // only the columns a verdict reads, without entity hydration: a workspace of 50 rounds has 100,000 ballots
-    const ballotRows: { item_id: string; sector: string; rating: number | null; choice: string | null; rationale: string | null }[] = await this.db.query(
-      'SELECT item_id, sector, rating, choice, rationale FROM ballots WHERE item_id = ANY($1::uuid[])',
-      [[...new Set([...items.map((i) => i.id), ...items.flatMap((i) => (i.previousItemId ? [i.previousItemId] : []))])]],
-    );
-    const ballots = ballotRows.map((r) => Object.assign(new BallotEntity(), { itemId: r.item_id, sector: r.sector, rating: r.rating, choice: r.choice, rationale: r.rationale }));
-    const members = closed.some((r) => r.scale === Scale.CONSENT) ? await this.rounds.membersOfWorkspaces([workspaceId]) : undefined;
-    const ballotsOf = groupBy(ballots, (b) => b.itemId);
-    const itemsOf = groupBy(items, (i) => i.roundId);
-    const latest = new Map<string, string>();
-    for (const round of closed) {
-      for (const item of itemsOf.get(round.id) ?? []) {
-        const loaded = { ballots: ballotsOf.get(item.id) ?? [], previousBallots: item.previousItemId ? (ballotsOf.get(item.previousItemId) ?? []) : undefined, members };
-        latest.set(item.criterionId, (await this.rounds.result(round, item, undefined, loaded)).verdict);
+    // Only each criterion's item in the last round to close decides it: on a large workspace (50 rounds,
+    // each criterion in five) that is one verdict in five, and their ballots only.
+    const itemsOf = groupBy(await this.rounds.itemsOfRounds(closed.map((r) => r.id)), (i) => i.roundId);
+    const deciding = new Map<string, { round: RoundEntity; item: RoundItemEntity }>();
+    for (const round of closed) for (const item of itemsOf.get(round.id) ?? []) deciding.set(item.criterionId, { round, item });
+    const verdicts = new Map<string, string>();
+    const missing = [...deciding.values()].filter(({ item }) => {
+      const kept = this.closedVerdicts.get(item.id);
+      if (kept) verdicts.set(item.criterionId, kept);
+      return !kept;
+    });
+    if (missing.length > 0) {
+      // Ballots counted by what a verdict reads (sector, rating, choice) rather than read one by one: 20,000
+      // ballots are a few thousand groups, expanded back into ballots for the one set of rules (RoundsService.verdict).
+      const groups: { item_id: string; sector: string; rating: number | null; choice: string | null; n: number }[] = await this.db.query(
+        'SELECT item_id, sector, rating, choice, count(*)::int AS n FROM ballots WHERE item_id = ANY($1::uuid[]) GROUP BY item_id, sector, rating, choice',
+        [missing.map((d) => d.item.id)],
+      );
+      const ballotsOf = new Map<string, Pick<BallotEntity, 'sector' | 'rating' | 'choice'>[]>();
+      for (const g of groups) {
+        let list = ballotsOf.get(g.item_id);
+        if (!list) ballotsOf.set(g.item_id, (list = []));
+        const ballot = { sector: g.sector, rating: g.rating, choice: g.choice };
+        for (let i = 0; i < g.n; i++) list.push(ballot);
+      }
+      const members = missing.some((d) => d.round.scale === Scale.CONSENT) ? await this.rounds.membersOfWorkspaces([workspaceId]) : undefined;
+      if (this.closedVerdicts.size > 50_000) this.closedVerdicts.clear();
+      for (const { round, item } of missing) {
+        const verdict = await this.rounds.verdict(round, ballotsOf.get(item.id) ?? [], members);
+        verdicts.set(item.criterionId, verdict);
+        if (round.scale !== Scale.CONSENT) this.closedVerdicts.set(item.id, verdict);
       }
     }
-    return { basis: CriteriaBasis.AGREED, criteria: all.filter((c) => latest.get(c.id) === 'INCLUDE' || latest.get(c.id) === 'PASSED') };
+    return { basis: CriteriaBasis.AGREED, criteria: all.filter((c) => verdicts.get(c.id) === 'INCLUDE' || verdicts.get(c.id) === 'PASSED') };
   }
 
+  /** The matrix's criteria; its rows are computed by rows(), rowPage() and strongCandidateCount() when asked. */
   async matrix(workspaceId: string, viewer: MemberEntity | undefined): Promise<AssessmentMatrix> {
     const { basis, criteria } = await this.criteria(workspaceId);
-    const models = await this.models.forWorkspace(workspaceId);
-    // grouped by cell once: filtering every rating for every cell was models × criteria × ratings (12 million on a large workspace)
-    const byCell = groupBy(await this.ratings(workspaceId), (r) => `${r.modelId}:${r.criterionId}`);
-    const rows: AssessmentRow[] = models.map((model) => {
-      const cells = criteria.map((c) => this.cell(model.id, c.id, byCell.get(`${model.id}:${c.id}`) ?? [], viewer));
-      const verdict = modelVerdict(criteria.map((c) => ({ criterionId: c.id, ratings: (byCell.get(`${model.id}:${c.id}`) ?? []).map(toLib) })));
-      return { model, strongCandidate: verdict.strongCandidate, metCount: verdict.metCount, cells, evidenceGaps: verdict.gaps.map((g) => ({ criterionId: g.criterionId, reason: g.reason as GapReason })) };
-    });
-    return { basis, criteria, rows };
+    return Object.assign(new AssessmentMatrix(), { basis, criteria, workspaceId, viewerId: viewer?.id ?? null });
+  }
+
+  /** Every model's row, in the models' order. */
+  async rows(matrix: AssessmentMatrix): Promise<AssessmentRow[]> {
+    const [models, tallies] = await Promise.all([this.models.forWorkspace(matrix.workspaceId), this.tallies(matrix)]);
+    return models.map((model) => this.row(matrix, model, tallies));
+  }
+
+  /** A page of the rows, in the same order as rows(), filtered by the models' names or ids. */
+  async rowPage(matrix: AssessmentMatrix, filter: AssessmentRowFilter | null | undefined, first: number | null | undefined, after: string | null | undefined): Promise<Page<AssessmentRow>> {
+    const page = await this.models.page(matrix.workspaceId, { search: filter?.search || null, ids: filter?.modelIds ?? null }, first, after);
+    const tallies = page.items.length ? await this.tallies(matrix, page.items.map((m) => m.id)) : new Map<string, CellTally>();
+    return { ...page, items: page.items.map((model) => this.row(matrix, model, tallies)) };
+  }
+
+  /** How many models of the whole workspace are strong candidates (whatever page a client has loaded). */
+  async strongCandidateCount(matrix: AssessmentMatrix): Promise<number> {
+    if (matrix.criteria.length === 0) return 0;
+    const tallies = await this.tallies(matrix);
+    // A model with no rating has no tally and is not strong; the others are judged as their rows are.
+    const modelIds = new Set([...tallies.keys()].map((k) => k.slice(0, k.indexOf(':'))));
+    let strong = 0;
+    for (const modelId of modelIds) if (tallyVerdict(matrix.criteria.map((c) => ({ criterionId: c.id, tally: tallies.get(cellKey(modelId, c.id)) ?? EMPTY }))).strongCandidate) strong++;
+    return strong;
+  }
+
+  /** Each model's ratings by criterion, for any number of models in one statement; by updated time. */
+  async ratingsOfModels(modelIds: readonly string[]): Promise<Map<string, NamedRating[]>[]> {
+    const byModel = groupBy(await this.ratings([...new Set(modelIds)]), (r) => r.modelId);
+    return modelIds.map((id) => groupBy(byModel.get(id) ?? [], (r) => r.criterionId));
+  }
+
+  private row(matrix: AssessmentMatrix, model: PracticeModelEntity, tallies: Tallies): AssessmentRow {
+    const cells = matrix.criteria.map((c) => ({ criterionId: c.id, tally: tallies.get(cellKey(model.id, c.id)) ?? EMPTY }));
+    const verdict = tallyVerdict(cells);
+    return {
+      model,
+      strongCandidate: verdict.strongCandidate,
+      metCount: verdict.metCount,
+      cells: cells.map((c) => this.cell(model.id, c.criterionId, c.tally, matrix.viewerId)),
+      evidenceGaps: verdict.gaps.map((g) => ({ criterionId: g.criterionId, reason: g.reason as GapReason })),
+    };
+  }
+
+  /**
+   * Each cell's tally of the matrix's criteria, for these models (all the workspace's when omitted), in
+   * one statement. hasEvidence as libs/assessment's CellRating: a note that is not blank, or a link.
+   */
+  private async tallies(matrix: AssessmentMatrix, modelIds?: string[]): Promise<Tallies> {
+    if (matrix.criteria.length === 0) return new Map();
+    const rows: { model_id: string; criterion_id: string; met: number; partly: number; not_met: number; unknown: number; evidenced: number }[] = await this.db.query(
+      `SELECT model_id, criterion_id,
+         count(*) FILTER (WHERE rating = 'MET')::int AS met, count(*) FILTER (WHERE rating = 'PARTLY')::int AS partly,
+         count(*) FILTER (WHERE rating = 'NOT_MET')::int AS not_met, count(*) FILTER (WHERE rating = 'UNKNOWN')::int AS unknown,
+         count(*) FILTER (WHERE rating IN ('MET', 'PARTLY') AND (note ~ '\\S' OR finding_id IS NOT NULL OR submission_id IS NOT NULL))::int AS evidenced
+       FROM model_ratings
+       WHERE workspace_id = $1 AND criterion_id = ANY($2::uuid[]) AND ($3::uuid[] IS NULL OR model_id = ANY($3::uuid[]))
+       GROUP BY model_id, criterion_id`,
+      [matrix.workspaceId, matrix.criteria.map((c) => c.id), modelIds ?? null],
+    );
+    return new Map(rows.map((r) => [cellKey(r.model_id, r.criterion_id), { counts: { MET: r.met, PARTLY: r.partly, NOT_MET: r.not_met, UNKNOWN: r.unknown }, evidencedPositive: r.evidenced }]));
   }
 
   async rate(actor: MemberEntity, input: RateModelInput): Promise<AssessmentCell> {
@@ -88,26 +174,27 @@ export class AssessmentsService {
          submission_id = EXCLUDED.submission_id, field_id = EXCLUDED.field_id, updated_at = now()`,
       [actor.workspaceId, model.id, input.criterionId, actor.id, input.rating, input.note, input.findingId ?? null, input.submissionId ?? null, input.fieldId ?? null],
     );
-    return this.cell(model.id, input.criterionId, await this.ratings(actor.workspaceId, model.id), actor);
+    const [byCriterion] = await this.ratingsOfModels([model.id]);
+    return this.cell(model.id, input.criterionId, tallyOf(byCriterion.get(input.criterionId) ?? []), actor.id);
   }
 
-  private async ratings(workspaceId: string, modelId?: string): Promise<NamedRating[]> {
-    const qb = this.db
+  private async ratings(modelIds: string[]): Promise<NamedRating[]> {
+    if (modelIds.length === 0) return [];
+    const { entities, raw } = await this.db
       .getRepository(ModelRatingEntity)
       .createQueryBuilder('r')
       .innerJoin('r.member', 'm')
       .innerJoin('m.user', 'u')
       .addSelect('u.name', 'rater_name')
-      .where('r.workspace_id = :workspaceId', { workspaceId })
-      .orderBy('r.updated_at', 'ASC');
-    if (modelId) qb.andWhere('r.model_id = :modelId', { modelId });
-    const { entities, raw } = await qb.getRawAndEntities<{ rater_name: string }>();
+      .where('r.model_id IN (:...modelIds)', { modelIds })
+      .orderBy('r.updated_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .getRawAndEntities<{ rater_name: string }>();
     return entities.map((e, i) => Object.assign(e, { raterName: raw[i].rater_name }));
   }
 
-  private cell(modelId: string, criterionId: string, all: NamedRating[], viewer: MemberEntity | undefined): AssessmentCell {
-    const ratings = all.filter((r) => r.modelId === modelId && r.criterionId === criterionId);
-    const a = aggregateCell(ratings.map(toLib));
+  private cell(modelId: string, criterionId: string, tally: CellTally, viewerId: string | null): AssessmentCell {
+    const a = aggregateTally(tally);
     return {
       modelId,
       criterionId,
@@ -115,14 +202,13 @@ export class AssessmentsService {
       counts: { met: a.counts.MET, partly: a.counts.PARTLY, notMet: a.counts.NOT_MET, unknown: a.counts.UNKNOWN },
       majority: a.majority as ModelRating | null,
       disagreement: a.disagreement,
-      ratings,
-      mine: ratings.find((r) => r.memberId === viewer?.id) ?? null,
+      viewerId,
     };
   }
 }
 
-function toLib(r: ModelRatingEntity): CellRating {
-  return { rating: r.rating, hasEvidence: r.note.trim().length > 0 || !!r.findingId || !!r.submissionId };
+function tallyOf(ratings: readonly ModelRatingEntity[]): CellTally {
+  return tallyCell(ratings.map((r) => ({ rating: r.rating, hasEvidence: r.note.trim().length > 0 || !!r.findingId || !!r.submissionId })));
 }
 function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageType } from '../../common/paging';
 import { CriterionEntity } from '../consensus/criterion.entity';
 import { PracticeModelEntity } from '../models/practice-model.entity';
-import { ModelRating, ModelRatingEntity } from './model-rating.entity';
+import { ModelRating } from './model-rating.entity';
 
 export enum CriteriaBasis {
   /** Criteria whose latest closed round reached INCLUDE (or PASSED). */
@@ -34,8 +35,9 @@ export class AssessmentCell {
   @Field(() => RatingCounts) counts!: RatingCounts;
   @Field(() => ModelRating, { nullable: true, description: 'The view of more than half of the raters; null when none has a majority.' }) majority!: ModelRating | null;
   @Field({ description: 'Raters split: met against not met, or no majority among two or more.' }) disagreement!: boolean;
-  @Field(() => [ModelRatingEntity]) ratings!: ModelRatingEntity[];
-  @Field(() => ModelRatingEntity, { nullable: true, description: 'Your own rating.' }) mine!: ModelRatingEntity | null;
+  // `ratings` and `mine` are field resolvers (assessments.resolver.ts), batched per request: the table asks for neither.
+  /** Whose rating is `mine` (the member viewing); not exposed. */
+  viewerId!: string | null;
 }
 
 @ObjectType('EvidenceGap')
@@ -53,9 +55,15 @@ export class AssessmentRow {
   @Field(() => [EvidenceGap]) evidenceGaps!: EvidenceGap[];
 }
 
+export const AssessmentRowPage = PageType(AssessmentRow, 'AssessmentRow');
+
+// `rows`, `rowPage` and `strongCandidateCount` are field resolvers (assessments.resolver.ts): each
+// computes only what is asked, so the criteria of a screen cost nothing of the rows.
 @ObjectType('AssessmentMatrix', { description: 'Models × criteria, with each member’s ratings and the aggregate per cell and model.' })
 export class AssessmentMatrix {
   @Field(() => CriteriaBasis) basis!: CriteriaBasis;
   @Field(() => [CriterionEntity]) criteria!: CriterionEntity[];
-  @Field(() => [AssessmentRow]) rows!: AssessmentRow[];
+  /** Not exposed: the workspace, and the member viewing (for `mine`). */
+  workspaceId!: string;
+  viewerId!: string | null;
 }

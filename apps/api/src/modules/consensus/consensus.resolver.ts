@@ -6,6 +6,7 @@ import { can } from '../../common/policy';
 import type { RequestContext } from '../../common/request-context';
 import { arg, parent, row, Scope } from '../../common/rule.decorator';
 import { listOf } from '../../common/validation';
+import { pageSize } from '../../common/cursor';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { PreviousFeedback, ItemResultType, RoundRule, Score } from './consensus.types';
@@ -20,10 +21,10 @@ import { RoundsService } from './rounds.service';
 export class WorkspaceConsensusResolver {
   constructor(private readonly criteriaService: ConsensusService, private readonly roundsService: RoundsService) {}
 
-  @ResolveField(() => [CriterionEntity], { description: 'Candidate and proposed criteria for models of good practice.' })
+  @ResolveField(() => [CriterionEntity], { description: 'Candidate and proposed criteria for models of good practice, in their order; `first` keeps only that many (1–200).' })
   @Scope(parent('id'))
-  criteria(@Parent() workspace: WorkspaceEntity) {
-    return this.criteriaService.forWorkspace(workspace.id);
+  criteria(@Parent() workspace: WorkspaceEntity, @Args('first', { type: () => Int, nullable: true }) first?: number | null) {
+    return this.criteriaService.forWorkspace(workspace.id, first == null ? undefined : pageSize(first));
   }
 
   @ResolveField(() => [RoundEntity], { description: 'Consensus rounds, newest first.' })

@@ -7,7 +7,7 @@ import { CriterionEntity } from './criterion.entity';
 export class ConsensusService {
   constructor(@InjectRepository(CriterionEntity) private readonly repo: Repository<CriterionEntity>) {}
 
-  forWorkspace(workspaceId: string): Promise<CriterionEntity[]> {
-    return this.repo.find({ where: { workspaceId }, order: { position: 'ASC', createdAt: 'ASC' } });
+  forWorkspace(workspaceId: string, take?: number): Promise<CriterionEntity[]> {
+    return this.repo.find({ where: { workspaceId }, order: { position: 'ASC', createdAt: 'ASC' }, take });
   }
 }

@@ -366,26 +366,28 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The result of one item. Anonymous rounds suppress sector cells of fewer than 3 voters. */
+  /** An item's verdict alone, without the statistics of result() (the assessment matrix reads only this). */
+  async verdict(round: RoundEntity, ballots: readonly Pick<BallotEntity, 'sector' | 'rating' | 'choice'>[], members?: MemberEntity[]): Promise<Verdict> {
+    const rule = round.rule as unknown as Rule;
+    if (round.scale === Scale.LIKERT_9) return itemVerdict(rule as typeof COMET, ballots.flatMap((b): Ballot<number>[] => (b.rating === null ? [] : [{ value: b.rating, sector: b.sector }])));
+    if (round.scale === Scale.CONSENT) {
+      const { total, bySector } = await this.eligibleCounts(round, members);
+      return itemVerdict(rule as typeof DEFAULT_CONSENT, ballots.map((b) => ({ value: b.choice as LibConsentChoice, sector: b.sector })), total, bySector);
+    }
+    return itemVerdict(rule as typeof DEFAULT_APPROVE, ballots.map((b) => ({ value: b.choice as ApproveChoice, sector: b.sector })));
+  }
+
   async result(round: RoundEntity, item: RoundItemEntity, manager: EntityManager = this.db.manager, loaded: LoadedForResult = {}): Promise<ItemResult> {
     const ballots = loaded.ballots ?? (await manager.getRepository(BallotEntity).find({ where: { itemId: item.id } }));
-    const rule = round.rule as unknown as Rule;
-    let verdict: Verdict;
+    const verdict = await this.verdict(round, ballots, loaded.members);
     let distribution: number[];
     let stats = ratingStats([]);
     if (round.scale === Scale.LIKERT_9) {
-      const scored = ballots.flatMap((b): Ballot<number>[] => (b.rating === null ? [] : [{ value: b.rating, sector: b.sector }]));
-      stats = ratingStats(scored.map((b) => b.value));
-      verdict = itemVerdict(rule as typeof COMET, scored);
+      stats = ratingStats(ratingsOf(ballots));
       distribution = stats.distribution;
     } else {
       const choices = CHOICES[round.scale];
       distribution = choices.map((c) => ballots.filter((b) => b.choice === c).length);
-      if (round.scale === Scale.CONSENT) {
-        const { total, bySector } = await this.eligibleCounts(round, loaded.members);
-        verdict = itemVerdict(rule as typeof DEFAULT_CONSENT, ballots.map((b) => ({ value: b.choice as LibConsentChoice, sector: b.sector })), total, bySector);
-      } else {
-        verdict = itemVerdict(rule as typeof DEFAULT_APPROVE, ballots.map((b) => ({ value: b.choice as ApproveChoice, sector: b.sector })));
-      }
     }
     const bySector = SECTORS.map((sector) => {
       const mine = ballots.filter((b) => b.sector === sector);

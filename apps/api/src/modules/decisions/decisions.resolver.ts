@@ -7,7 +7,8 @@ import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import { DecisionEntity } from './decision.entity';
 import { decisionRef, DecisionsService, LinkedDecision } from './decisions.service';
-import { DecisionLink } from './decisions.types';
+import { DecisionLink, DecisionPage } from './decisions.types';
+import { DecisionLogArgs } from './dto/decision-log.args';
 import { AgreeDecisionArgs, DecisionFilterInput, ProposeDecisionInput, SupersedeDecisionArgs, UpdateDecisionInput } from './dto/propose-decision.input';
 
 @Resolver(() => DecisionEntity)
@@ -69,6 +70,21 @@ export class DecisionsResolver {
     const links = ctx.loaders.get('decisions.links', async (ds: readonly LinkedDecision[]) => (await this.decisions.withLinks([...ds])).map((x) => x.links), (x) => x.id);
     return links.load(d);
   }
+
+  @ResolveField(() => DecisionEntity, { nullable: true, description: 'The earlier decision this one replaces.' })
+  supersedes(@Parent() d: DecisionEntity, @Context() ctx: RequestContext) {
+    return d.supersedesId ? this.byId(ctx).load(d.supersedesId) : null;
+  }
+
+  @ResolveField(() => DecisionEntity, { nullable: true, description: 'The decision that replaced this one.' })
+  supersededBy(@Parent() d: DecisionEntity, @Context() ctx: RequestContext) {
+    return d.supersededById ? this.byId(ctx).load(d.supersededById) : null;
+  }
+
+  /** A page's supersede chain in one batch (both directions share it). */
+  private byId(ctx: RequestContext) {
+    return ctx.loaders.get('decisions.byId', (ids: readonly string[]) => this.decisions.byIds(ids));
+  }
 }
 
 @Resolver(() => WorkspaceEntity)
@@ -79,5 +95,11 @@ export class WorkspaceDecisionsResolver {
   @Scope(parent('id'))
   async decisions(@Parent() workspace: WorkspaceEntity, @Args('filter', { type: () => DecisionFilterInput, nullable: true }) filter?: DecisionFilterInput) {
     return this.service.withLinks(await this.service.list({ ...filter, workspaceId: workspace.id }));
+  }
+
+  @ResolveField(() => DecisionPage, { description: 'The decision log a page at a time, newest first (by number), optionally filtered; totalCount counts the whole filtered log.' })
+  @Scope(parent('id'))
+  decisionLog(@Parent() workspace: WorkspaceEntity, @Args() args: DecisionLogArgs) {
+    return this.service.page({ ...args.filter, workspaceId: workspace.id }, args.first, args.after);
   }
 }

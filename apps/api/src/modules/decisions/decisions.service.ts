@@ -3,9 +3,11 @@
 import { londonDate } from '@concord/plan';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { toCsv } from '../../common/csv';
 import { badInput, conflict, notFound } from '../../common/domain-error';
+import { oneEach } from '../../common/loaders';
+import { decodeCursor, Page, pageSize, toPage } from '../../common/paging';
 import { ActivityKind, annotationWords } from '../activity/activity-event.entity';
 import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
@@ -74,7 +76,34 @@ export class DecisionsService {
   }
 
   /** The log, oldest first, filtered: status, milestone, meeting agreed at, agreed between, and text or number. */
-  async list(filter: DecisionFilter): Promise<DecisionEntity[]> {
+  list(filter: DecisionFilter): Promise<DecisionEntity[]> {
+    return this.filtered(filter).orderBy('d.number', 'ASC').getMany();
+  }
+
+  /**
+   * One page of the log, newest first (a log read over years starts from what was decided last), filtered
+   * as list(), with its links. The keyset is (number, id): number is unique in a workspace, id only breaks
+   * ties the constraint already rules out. totalCount counts the whole filtered log.
+   */
+  async page(filter: DecisionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<LinkedDecision>> {
+    const size = pageSize(first);
+    const key = logKey(after);
+    const q = this.filtered(filter);
+    const count = this.filtered(filter).select('count(*)::int', 'n').getRawOne<{ n: number }>();
+    // Parameter names of their own: the filter already uses :n and :after.
+    if (key) q.andWhere('(d.number, d.id) < (:cursorNumber, :cursorId)', { cursorNumber: key[0], cursorId: key[1] });
+    const [rows, total] = await Promise.all([q.orderBy('d.number', 'DESC').addOrderBy('d.id', 'DESC').limit(size + 1).getMany(), count]);
+    const page = toPage(rows, size, total?.n ?? 0, (d) => [d.number, d.id]);
+    return { ...page, items: await this.withLinks(page.items) };
+  }
+
+  /** Decisions by id (another decision's supersedes/supersededBy), one per id or null. */
+  async byIds(ids: readonly string[]): Promise<(DecisionEntity | null)[]> {
+    const rows = ids.length ? await this.db.getRepository(DecisionEntity).findBy({ id: In([...new Set(ids)]) }) : [];
+    return oneEach(ids, rows, (d) => d.id);
+  }
+
+  private filtered(filter: DecisionFilter) {
     const q = this.db.getRepository(DecisionEntity).createQueryBuilder('d').where('d.workspace_id = :w', { w: filter.workspaceId });
     if (filter.status) q.andWhere('d.status = :status', { status: filter.status });
     if (filter.milestoneId) q.andWhere('d.milestone_id = :m', { m: filter.milestoneId });
@@ -87,7 +116,7 @@ export class DecisionsService {
       const ref = /^(?:d-?)?0*(\d{1,9})$/i.exec(search);
       q.andWhere(`(d.title ILIKE :like OR d.statement ILIKE :like OR d.rationale ILIKE :like${ref ? ' OR d.number = :n' : ''})`, { like, n: ref ? Number(ref[1]) : undefined });
     }
-    return q.orderBy('d.number', 'ASC').getMany();
+    return q;
   }
 
   /**
@@ -399,6 +428,17 @@ const LINK_WORDS: Record<DecisionLinkKind, string> = {
   [DecisionLinkKind.ANNOTATION]: 'Annotation',
   [DecisionLinkKind.SOURCE]: 'Source',
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The log's cursor: a decision's number and id; anything else is a forged cursor (BAD_USER_INPUT on `after`). */
+function logKey(after: string | null | undefined): [number, string] | null {
+  const key = decodeCursor(after);
+  if (!key) return null;
+  const [n, id] = key;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 2_147_483_647 || !UUID.test(id)) throw badInput('after', 'That page cursor is not valid: start again from the first page');
+  return [n, id];
+}
 
 function immutable(d: DecisionEntity) {
   return conflict(`${decisionRef(d.number)} is ${d.status.toLowerCase()}: an agreed decision is never edited; propose a new decision that supersedes it`, { reason: d.status });

@@ -1,4 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { PageType } from '../../common/paging';
+import { DecisionEntity } from './decision.entity';
 
 export enum DecisionLinkKind {
   MILESTONE = 'MILESTONE',
@@ -17,3 +19,6 @@ export class DecisionLink {
   @Field() label!: string;
   @Field(() => ID, { nullable: true, description: 'For a SECTION: its document.' }) documentId!: string | null;
 }
+
+/** A page of the decision log (Workspace.decisionLog). */
+export const DecisionPage = PageType(DecisionEntity, 'Decision');

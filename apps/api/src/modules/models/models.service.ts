@@ -3,12 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/domain-error';
+import { decodeCursor, Page, pageSize, toPage } from '../../common/paging';
 import { UserEntity } from '../auth/user.entity';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { CreatePracticeModelInput, InviteModelContactInput, UpdatePracticeModelInput } from './dto/practice-model.input';
 import { ModelContactEntity, PracticeModelEntity } from './practice-model.entity';
 import { ModelContact, ModelContactInvitation } from './models.types';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface ModelFilter {
+  search?: string | null;
+  ids?: string[] | null;
+}
 
 @Injectable()
 export class ModelsService {
@@ -19,7 +27,27 @@ export class ModelsService {
   }
 
   forWorkspace(workspaceId: string): Promise<PracticeModelEntity[]> {
-    return this.repo.find({ where: { workspaceId }, order: { name: 'ASC' } });
+    return this.repo.find({ where: { workspaceId }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * One page of the workspace's models in forWorkspace's order (name, then id to break ties), with the
+   * total under the same filter. `search` is part of the name; `ids` limits to those models.
+   */
+  async page(workspaceId: string, filter: ModelFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<PracticeModelEntity>> {
+    const size = pageSize(first);
+    const key = decodeCursor(after);
+    if (key && (typeof key[0] !== 'string' || !UUID.test(key[1]))) throw badInput('after', 'That page cursor is not valid: start again from the first page');
+    const filtered = () => {
+      const q = this.repo.createQueryBuilder('m').where('m.workspace_id = :workspaceId', { workspaceId });
+      if (filter.search) q.andWhere(`m.name ILIKE :search ESCAPE '\\'`, { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      if (filter.ids) q.andWhere(filter.ids.length ? 'm.id IN (:...ids)' : 'false', { ids: filter.ids });
+      return q;
+    };
+    const q = filtered();
+    if (key) q.andWhere('(m.name, m.id) > (:cursorName, :cursorId)', { cursorName: key[0], cursorId: key[1] });
+    const [rows, total] = await Promise.all([q.orderBy('m.name', 'ASC').addOrderBy('m.id', 'ASC').limit(size + 1).getMany(), filtered().getCount()]);
+    return toPage(rows, size, total, (m) => [m.name, m.id]);
   }
 
   findById(id: string): Promise<PracticeModelEntity | null> {

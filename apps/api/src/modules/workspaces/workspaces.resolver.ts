@@ -13,7 +13,7 @@ import { UpdateMembershipInput } from './dto/update-membership.input';
 import { InvitationEntity } from './invitation.entity';
 import { MemberEntity } from './member.entity';
 import { WorkspaceEntity } from './workspace.entity';
-import { invitationStatus, InvitationStatus, InvitationLink, InvitationPreview } from './workspaces.types';
+import { invitationStatus, InvitationStatus, InvitationLink, InvitationPreview, WorkspaceCounts } from './workspaces.types';
 import { WorkspacesService } from './workspaces.service';
 
 @Resolver(() => WorkspaceEntity)
@@ -52,6 +52,12 @@ export class WorkspacesResolver {
   @Scope(parent('id'))
   members(@Parent() workspace: WorkspaceEntity) {
     return this.service.members(workspace.id);
+  }
+
+  @ResolveField(() => WorkspaceCounts, { description: 'How many drafts, members, sources, models and criteria it holds (one statement).' })
+  @Scope(parent('id'))
+  counts(@Parent() workspace: WorkspaceEntity, @Context() ctx: RequestContext) {
+    return ctx.loaders.get('workspaces.counts', (ids: readonly string[]) => this.service.counts(ids)).load(workspace.id);
   }
 
   @ResolveField(() => [InvitationEntity], { description: 'Invitations, newest first (leads only).' })

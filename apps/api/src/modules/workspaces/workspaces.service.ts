@@ -21,7 +21,7 @@ import { Mailer, MAILER } from './mailer';
 import { MembershipEvents } from './membership.events';
 import { MemberEntity } from './member.entity';
 import { WorkspaceEntity } from './workspace.entity';
-import { invitationStatus, InvitationStatus, InvitationLink, InvitationPreview } from './workspaces.types';
+import { invitationStatus, InvitationStatus, InvitationLink, InvitationPreview, WorkspaceCounts } from './workspaces.types';
 
 const SECTOR_ORDER = `CASE m.sector WHEN 'HE' THEN 0 WHEN 'NHS' THEN 1 WHEN 'SECTOR_BODY' THEN 2 WHEN 'STUDENT' THEN 3 ELSE 4 END`;
 
@@ -50,6 +50,22 @@ export class WorkspacesService {
   }
 
   /** Members with their accounts in one query, grouped by sector then name. */
+  /** The dashboard's counts of several workspaces, in one statement. */
+  async counts(workspaceIds: readonly string[]): Promise<WorkspaceCounts[]> {
+    const rows: { id: string; drafts: number; members: number; sources: number; models: number; criteria: number }[] = await this.db.query(
+      `SELECT w.id,
+              (SELECT count(*) FROM documents d WHERE d.workspace_id = w.id)::int AS drafts,
+              (SELECT count(*) FROM members m WHERE m.workspace_id = w.id)::int AS members,
+              (SELECT count(*) FROM sources s WHERE s.workspace_id = w.id)::int AS sources,
+              (SELECT count(*) FROM practice_models p WHERE p.workspace_id = w.id)::int AS models,
+              (SELECT count(*) FROM criteria c WHERE c.workspace_id = w.id)::int AS criteria
+         FROM workspaces w WHERE w.id = ANY($1::uuid[])`,
+      [workspaceIds],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return workspaceIds.map((id) => byId.get(id) ?? { drafts: 0, members: 0, sources: 0, models: 0, criteria: 0 });
+  }
+
   members(workspaceId: string): Promise<MemberEntity[]> {
     return this.db
       .getRepository(MemberEntity)

@@ -1,5 +1,5 @@
 import { Role, Sector } from '@concord/shared';
-import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { InvitationEntity } from './invitation.entity';
 
 export enum InvitationStatus {
@@ -32,4 +32,13 @@ export class InvitationPreview {
   @Field(() => Sector) sector!: Sector;
   @Field() expiresAt!: Date;
   @Field() accountExists!: boolean;
+}
+
+@ObjectType('WorkspaceCounts', { description: 'How much the workspace holds, counted on the server (the dashboard\'s "At a glance").' })
+export class WorkspaceCounts {
+  @Field(() => Int) drafts!: number;
+  @Field(() => Int) members!: number;
+  @Field(() => Int) sources!: number;
+  @Field(() => Int) models!: number;
+  @Field(() => Int) criteria!: number;
 }

@@ -1,13 +1,15 @@
-// The draft's threads beside the text: filters, then each thread with its quote, kind, status, author and
-// sector, replies and actions. The list follows `annotationChanged` (each event refetches it).
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation } from '@apollo/client/react';
+// The draft's threads beside the text: filters (applied on the server), then each thread with its quote,
+// kind, status, author and sector, replies and actions, a page at a time with "Show more comments".
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Anchor, Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { SECTOR_LABELS, type Sector } from '@concord/shared';
+import { SECTOR_LABELS, SECTORS, type Sector } from '@concord/shared';
 import { toProblem } from '../../../app/errors';
 import { formatDateTime, plural } from '../../../app/format';
 import {
   AcceptSuggestionDocument,
+  AnnotationChoicesDocument,
+  AnnotationThreadDocument,
   DeleteAnnotationDocument,
   EditAnnotationDocument,
   EditReplyDocument,
@@ -20,60 +22,78 @@ import {
 import { useViewer } from '../../auth/hooks/useViewer';
 import { FormError } from '../../layout/components/FormError';
 import { ANNOTATION_LIMITS, KIND_LABELS, KIND_OPTIONS, STATUS_LABELS, STATUS_OPTIONS } from '../annotations';
+import { NO_SECTION, THREADS_PER_PAGE, type PanelFilters } from '../hooks/useAnnotationPage';
 
-export interface PanelFilters {
-  status: string | null;
-  kind: string | null;
-  section: string | null;
-  author: string | null;
-  sector: string | null;
-  tag: string | null;
-}
-
-const ALL: PanelFilters = { status: 'OPEN', kind: null, section: null, author: null, sector: null, tag: null };
-
-function unique<T>(items: T[], key: (t: T) => string, label: (t: T) => string): { value: string; label: string }[] {
-  const seen = new Map<string, string>();
-  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), label(item));
-  return [...seen].map(([value, l]) => ({ value, label: l }));
-}
+const SECTOR_OPTIONS = SECTORS.map((value) => ({ value, label: SECTOR_LABELS[value] }));
 
 export function AnnotationsPanel({
+  workspaceId,
   threads,
+  totalCount,
+  hasMore,
+  onLoadMore,
+  loadingMore,
+  filters,
+  onFiltersChange,
+  sections,
   selectedId,
   onSelect,
   canAct,
   canDecide,
   commentAction,
-  onRefetch,
+  onChanged,
   mayDelete,
 }: {
+  workspaceId: string;
+  /** The threads loaded so far (pages joined), or null while the first page loads. */
   threads: AnnotationThreadFragment[] | null;
+  /** How many threads match the filters on the server. */
+  totalCount: number | null;
+  hasMore: boolean;
+  onLoadMore: () => Promise<void>;
+  loadingMore: boolean;
+  filters: PanelFilters;
+  onFiltersChange: (filters: PanelFilters) => void;
+  /** The draft's headings, for the section filter (null until the text has arrived). */
+  sections: { id: string; title: string }[] | null;
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   canAct: boolean;
   canDecide: boolean;
   commentAction?: ReactNode;
-  onRefetch: () => void;
+  /** A thread changed through this panel: refresh it (and the list). */
+  onChanged: (id: string) => void;
   /** Whether the viewer may delete this thread (its author, or a lead). */
   mayDelete: (thread: AnnotationThreadFragment) => boolean;
 }) {
-  const [filters, setFilters] = useState<PanelFilters>(ALL);
-  const list = useMemo(() => (threads ?? []).filter((t) => !t.deleted), [threads]);
-  const shown = list.filter(
-    (t) =>
-      (!filters.status || t.status === filters.status) &&
-      (!filters.kind || t.kind === filters.kind) &&
-      (!filters.section || (t.sectionTitle || 'Before the first heading') === filters.section) &&
-      (!filters.author || t.author.id === filters.author) &&
-      (!filters.sector || t.author.sector === filters.sector) &&
-      (!filters.tag || t.tags.includes(filters.tag)),
-  );
-  const set = (key: keyof PanelFilters) => (value: string | null) => setFilters((f) => ({ ...f, [key]: value }));
-  const sections = unique(list, (t) => t.sectionTitle || 'Before the first heading', (t) => t.sectionTitle || 'Before the first heading');
-  const authors = unique(list, (t) => t.author.id, (t) => t.author.user.name);
-  const sectors = unique(list, (t) => t.author.sector, (t) => SECTOR_LABELS[t.author.sector as Sector] ?? t.author.sector);
-  const tags = [...new Set(list.flatMap((t) => t.tags))].map((tag) => ({ value: tag, label: tag }));
+  const choices = useQuery(AnnotationChoicesDocument, { variables: { workspaceId } }).data?.workspace;
+  // The server filtered the list; a thread changed since (resolved, deleted) leaves it at once.
+  const shown = (threads ?? []).filter((t) => !t.deleted && (!filters.status || t.status === filters.status));
+  const set = (key: keyof PanelFilters) => (value: string | null) => onFiltersChange({ ...filters, [key]: value });
+  const sectionOptions = [
+    { value: NO_SECTION, label: 'Before the first heading' },
+    ...[...new Map((sections ?? []).map((s) => [s.id, s.title || 'Untitled heading'])).entries()].filter(([id]) => id !== NO_SECTION).map(([value, label]) => ({ value, label })),
+  ];
+  const authors = (choices?.members ?? []).map((m) => ({ value: m.id, label: m.user.name }));
+  const tags = (choices?.challengeTags ?? []).map((t) => ({ value: t.label, label: t.label }));
+  const list = useRef<HTMLDivElement>(null); // the <ul> (Stack types its ref as a div)
+  // After "Show more", focus goes to the first thread added (once it is rendered), so keyboard and
+  // screen reader users carry on from there rather than from the top of the page.
+  const focusAt = useRef<number | null>(null);
+  const showMore = async () => {
+    focusAt.current = list.current?.querySelectorAll('[data-thread-id]').length ?? null;
+    try {
+      await onLoadMore();
+    } catch {
+      focusAt.current = null;
+    }
+  };
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null || shown.length <= at) return;
+    focusAt.current = null;
+    list.current?.querySelectorAll<HTMLElement>('[data-thread-id]')[at]?.focus();
+  }, [shown.length]);
 
   return (
     <Paper component="section" aria-labelledby="threads-heading" withBorder p="md" radius="md">
@@ -86,15 +106,15 @@ export function AnnotationsPanel({
       <SimpleGrid cols={2} spacing="xs" mb="sm">
         <Select size="xs" label="Status" data={STATUS_OPTIONS} value={filters.status} onChange={set('status')} clearable placeholder="Any status" />
         <Select size="xs" label="Kind" data={KIND_OPTIONS} value={filters.kind} onChange={set('kind')} clearable placeholder="Any kind" />
-        <Select size="xs" label="Section" data={sections} value={filters.section} onChange={set('section')} clearable placeholder="Any section" />
-        <Select size="xs" label="Author" data={authors} value={filters.author} onChange={set('author')} clearable placeholder="Anyone" />
-        <Select size="xs" label="Sector" data={sectors} value={filters.sector} onChange={set('sector')} clearable placeholder="Any sector" />
+        <Select size="xs" label="Section" data={sectionOptions} value={filters.section} onChange={set('section')} clearable placeholder="Any section" />
+        <Select size="xs" label="Author" data={authors} value={filters.author} onChange={set('author')} clearable searchable placeholder="Anyone" />
+        <Select size="xs" label="Sector" data={SECTOR_OPTIONS} value={filters.sector} onChange={set('sector')} clearable placeholder="Any sector" />
         <Select size="xs" label="Tag" data={tags} value={filters.tag} onChange={set('tag')} clearable placeholder="Any tag" />
       </SimpleGrid>
-      <Text size="sm" aria-live="polite" mb="xs" data-testid="thread-count">
-        {threads === null ? 'Loading comments…' : `Showing ${plural(shown.length, 'thread')} of ${list.length}.`}
+      <Text size="sm" aria-live="polite" mb="xs" data-testid="thread-count" id="thread-count">
+        {threads === null || totalCount === null ? 'Loading comments…' : `Showing ${shown.length} of ${plural(totalCount, 'thread')}.`}
       </Text>
-      <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Threads">
+      <Stack ref={list} gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Threads">
         {shown.map((thread) => (
           <Thread
             key={thread.id}
@@ -104,10 +124,15 @@ export function AnnotationsPanel({
             canAct={canAct}
             canDecide={canDecide}
             canDelete={mayDelete(thread)}
-            onChanged={onRefetch}
+            onChanged={() => onChanged(thread.id)}
           />
         ))}
       </Stack>
+      {hasMore && (
+        <Button mt="sm" size="xs" variant="default" fullWidth loading={loadingMore} onClick={() => void showMore()} aria-describedby="thread-count">
+          Show {totalCount === null || !threads ? 'more comments' : plural(Math.max(1, Math.min(THREADS_PER_PAGE, totalCount - threads.length)), 'more comment')}
+        </Button>
+      )}
     </Paper>
   );
 }
@@ -161,6 +186,7 @@ function Thread({
       p="sm"
       radius="sm"
       data-thread-id={thread.id}
+      tabIndex={-1}
       data-kind={thread.kind.toLowerCase()}
       data-selected={selected ? 'true' : undefined}
       className="concord-thread"
@@ -223,6 +249,7 @@ function Thread({
             ))}
           </Group>
         )}
+        {thread.replyCount > thread.replies.length && <EarlierReplies annotationId={thread.id} hidden={thread.replyCount - thread.replies.length} />}
         {thread.replies.length > 0 && (
           <Stack gap={4} pl="sm" style={{ borderLeft: '2px solid var(--mantine-color-gray-4)' }} component="ol" aria-label="Replies">
             {thread.replies.map((reply) => (
@@ -279,6 +306,32 @@ function Thread({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** A long thread comes with its latest replies only; this fetches the whole thread. */
+function EarlierReplies({ annotationId, hidden }: { annotationId: string; hidden: number }) {
+  const client = useApolloClient();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const load = async () => {
+    setLoading(true);
+    setError(undefined);
+    try {
+      await client.query({ query: AnnotationThreadDocument, variables: { id: annotationId }, fetchPolicy: 'network-only' });
+    } catch (e) {
+      setError(toProblem(e)?.message ?? 'The earlier replies could not be loaded.');
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      <Button size="compact-xs" variant="subtle" loading={loading} onClick={() => void load()} style={{ alignSelf: 'flex-start' }}>
+        Show {plural(hidden, 'earlier reply', 'earlier replies')}
+      </Button>
+      <FormError message={error} />
+    </>
   );
 }
 

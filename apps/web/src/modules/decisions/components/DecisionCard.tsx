@@ -25,7 +25,6 @@ const LINK_KIND_LABELS: Record<string, string> = {
 interface Props {
   workspaceId: string;
   decision: DecisionFieldsFragment;
-  refOf: (id: string | null | undefined) => string | undefined;
   whereAgreed: (d: DecisionFieldsFragment) => string;
   options: DecisionOptions | undefined;
   canPropose: boolean;
@@ -42,7 +41,7 @@ export function DecisionStatusBadge({ status }: { status: DecisionFieldsFragment
   );
 }
 
-export function DecisionCard({ workspaceId, decision: d, refOf, whereAgreed, options, canPropose, canAgree, onChanged }: Props) {
+export function DecisionCard({ workspaceId, decision: d, whereAgreed, options, canPropose, canAgree, onChanged }: Props) {
   const [mode, setMode] = useState<'idle' | 'agree' | 'replace'>('idle');
   const headingId = `${decisionAnchor(d.id)}-heading`;
   const closedRounds = (options?.rounds ?? []).filter((r) => r.status === 'CLOSED');
@@ -56,6 +55,8 @@ export function DecisionCard({ workspaceId, decision: d, refOf, whereAgreed, opt
       component="article"
       aria-labelledby={headingId}
       id={decisionAnchor(d.id)}
+      // Focused (not tabbed to) when "Show more" brings it in first.
+      tabIndex={-1}
       data-testid="decision"
       data-status={d.status}
       style={d.status === 'SUPERSEDED' ? { background: 'var(--mantine-color-neutral-0)' } : undefined}
@@ -88,13 +89,13 @@ export function DecisionCard({ workspaceId, decision: d, refOf, whereAgreed, opt
         </Text>
         {d.supersedesId && (
           <Text size="sm">
-            Replaces <Anchor href={`#${decisionAnchor(d.supersedesId)}`}>{refOf(d.supersedesId) ?? 'an earlier decision'}</Anchor>
+            Replaces <Anchor href={`#${decisionAnchor(d.supersedesId)}`}>{d.supersedes?.ref ?? 'an earlier decision'}</Anchor>
             {d.status === 'PROPOSED' ? ' once agreed' : ''}.
           </Text>
         )}
         {d.supersededById && (
           <Text size="sm" fw={700}>
-            Superseded by <Anchor href={`#${decisionAnchor(d.supersededById)}`}>{refOf(d.supersededById) ?? 'a later decision'}</Anchor>.
+            Superseded by <Anchor href={`#${decisionAnchor(d.supersededById)}`}>{d.supersededBy?.ref ?? 'a later decision'}</Anchor>.
           </Text>
         )}
         {d.links.length > 0 && (

@@ -1,11 +1,24 @@
 // The assessment matrix as a heat map: models × criteria, each cell coloured by the majority view and
 // labelled in words (so colour is never the only cue), with a summary per model as a text alternative.
-// A cell opens the raters' views and, for members, their own rating.
-import { useRef, useState, type FormEvent } from 'react';
+// A page of models at a time ("Show more" appends the next); the search and the strong-candidate count
+// come from the server, so they hold for every model. A cell opens the raters' views and, for members,
+// their own rating.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, List, Modal, Radio, Select, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
-import { splitFieldErrors } from '../../../app/errors';
-import { AssessmentMatrixDocument, RateModelDocument, RatingEvidenceOptionsDocument, WorkspaceModelsDocument, type AssessmentMatrixQuery, type ModelRating, type RatingEvidenceOptionsQuery } from '../../../generated/graphql';
+import { Alert, Badge, Button, Group, List, Modal, Radio, Select, Stack, Table, Text, Textarea, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { splitFieldErrors, toProblem } from '../../../app/errors';
+import {
+  AssessmentMatrixDocument,
+  AssessmentModelRowDocument,
+  RateModelDocument,
+  RatingEvidenceOptionsDocument,
+  WorkspaceModelsDocument,
+  type AssessmentMatrixQuery,
+  type AssessmentModelRowQuery,
+  type ModelRating,
+  type RatingEvidenceOptionsQuery,
+} from '../../../generated/graphql';
 import { focusServerProblem } from '../../evidence/focus';
 import { FINDING_KIND_LABELS } from '../../evidence/components/SourceList';
 import { FormError } from '../../layout/components/FormError';
@@ -14,19 +27,91 @@ import { QueryError } from '../../layout/components/QueryError';
 import { GAP_LABELS, RATING_LABELS, STATUS_LABELS } from '../labels';
 import './assessment.css';
 
-type Matrix = NonNullable<NonNullable<AssessmentMatrixQuery['workspace']>['assessment']>;
-type Row = Matrix['rows'][number];
+type Matrix = NonNullable<AssessmentMatrixQuery['workspace']>['assessment'];
+type Row = Matrix['rowPage']['items'][number];
 type Cell = Row['cells'][number];
+type DetailRow = NonNullable<AssessmentModelRowQuery['workspace']>['assessment']['rowPage']['items'][number];
+type DetailCell = DetailRow['cells'][number];
 
 const RATINGS: ModelRating[] = ['MET', 'PARTLY', 'NOT_MET', 'UNKNOWN'];
+/** Models per page: each row has a cell per criterion, so a page stays small. */
+export const ASSESSMENT_PAGE_SIZE = 20;
+
+const rowAnchor = (modelId: string) => `assessment-row-${modelId}`;
 
 export function AssessmentMatrix({ workspaceId, canRate }: { workspaceId: string; canRate: boolean }) {
-  const { data, error, refetch } = useQuery(AssessmentMatrixDocument, { variables: { workspaceId } });
+  const [searchText, setSearchText] = useState('');
+  const [search] = useDebouncedValue(searchText.trim(), 300);
+  const { data, previousData, error, refetch, fetchMore, updateQuery } = useQuery(AssessmentMatrixDocument, {
+    variables: { workspaceId, first: ASSESSMENT_PAGE_SIZE, search: search || null },
+  });
   const [open, setOpen] = useState<{ row: Row; cell: Cell; index: number } | null>(null);
-  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} />;
-  if (!data?.workspace) return <InlineLoader label="Loading the assessment matrix…" />;
-  const m = data.workspace.assessment;
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<string>();
+  /** The first model "Show more" brought in: its row header takes focus once it is on the page (the button may be gone). */
+  const focusNext = useRef<string | null>(null);
+  const shown = (data ?? previousData)?.workspace?.assessment;
+  useEffect(() => {
+    const id = focusNext.current;
+    const header = id ? document.getElementById(rowAnchor(id)) : null;
+    if (header) {
+      focusNext.current = null;
+      header.focus();
+    }
+  }, [shown, loadingMore]);
+  if (error && !shown) return <QueryError error={error} onRetry={() => void refetch()} />;
+  if (!shown) return <InlineLoader label="Loading the assessment matrix…" />;
+  const m = shown;
+  const rows = m.rowPage.items;
   const label = (i: number) => `C${i + 1}`;
+
+  /** The next page of models, appended to the loaded ones. */
+  async function showMore() {
+    if (!m.rowPage.nextCursor || loadingMore) return;
+    setMoreError(undefined);
+    setLoadingMore(true);
+    try {
+      const result = await fetchMore({
+        variables: { after: m.rowPage.nextCursor },
+        updateQuery: (previous, { fetchMoreResult }) => {
+          if (!previous.workspace || !fetchMoreResult.workspace) return previous;
+          const seen = new Set(previous.workspace.assessment.rowPage.items.map((r) => r.model.id));
+          const next = fetchMoreResult.workspace.assessment;
+          return {
+            ...previous,
+            workspace: {
+              ...previous.workspace,
+              assessment: {
+                ...next,
+                rowPage: { ...next.rowPage, items: [...previous.workspace.assessment.rowPage.items, ...next.rowPage.items.filter((r) => !seen.has(r.model.id))] },
+              },
+            },
+          };
+        },
+      });
+      focusNext.current = result.data?.workspace?.assessment.rowPage.items[0]?.model.id ?? null;
+    } catch (e) {
+      setMoreError(toProblem(e)?.message ?? 'The next models could not be loaded.');
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  /** After a rating: the model's fresh row (verdict, gaps, cells) replaces its row, and the workspace's count follows. */
+  function replaceRow(row: DetailRow, strongCandidateCount: number) {
+    updateQuery((_, { complete, previousData }) => {
+      if (!complete || !previousData.workspace) return;
+      const a = previousData.workspace.assessment;
+      const fresh: Row = { ...row, cells: row.cells.map(({ ratings: _r, mine: _m, modelId: _id, ...cell }) => cell) };
+      return {
+        ...previousData,
+        workspace: { ...previousData.workspace, assessment: { ...a, strongCandidateCount, rowPage: { ...a.rowPage, items: a.rowPage.items.map((r) => (r.model.id === row.model.id ? fresh : r)) } } },
+      };
+    });
+  }
+
+  const showing = `Showing ${rows.length} of ${m.rowPage.totalCount} ${m.rowPage.totalCount === 1 ? 'model' : 'models'}${search ? ` matching “${search}”` : ''}.`;
+  const strong = `${m.strongCandidateCount} of all the models ${m.strongCandidateCount === 1 ? 'is a strong candidate' : 'are strong candidates'}.`;
   return (
     <Stack gap="md">
       {m.basis === 'CANDIDATE' ? (
@@ -40,55 +125,80 @@ export function AssessmentMatrix({ workspaceId, canRate }: { workspaceId: string
         <Text>No criterion has been agreed yet.</Text>
       ) : (
         <>
-          <div className="concord-heatmap-scroll">
-            <Table className="concord-heatmap" withTableBorder withColumnBorders>
-              <caption>
-                <VisuallyHidden>Assessment matrix: each cell gives the majority view and how many raters hold it.</VisuallyHidden>
-              </caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Model</Table.Th>
-                  {m.criteria.map((c, i) => (
-                    <Table.Th scope="col" key={c.id} title={c.statement}>
-                      <abbr title={c.statement}>{label(i)}</abbr>
-                      <VisuallyHidden>: {c.statement}</VisuallyHidden>
-                    </Table.Th>
-                  ))}
-                  <Table.Th scope="col">Verdict</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {m.rows.map((row) => (
-                  <Table.Tr key={row.model.id}>
-                    <Table.Th scope="row">
-                      <Stack gap={2}>
-                        <Text fw={600} size="sm">
-                          {row.model.name}
-                        </Text>
-                        <Text size="xs" c="dimmed">
-                          {row.model.caseStudy ? `Case study ${STATUS_LABELS[row.model.caseStudy.status].toLowerCase()}` : 'No case study yet'}
-                        </Text>
-                      </Stack>
-                    </Table.Th>
-                    {row.cells.map((cell, i) => (
-                      <Table.Td key={cell.criterionId} className="concord-heat-cell" data-majority={cell.majority ?? (cell.n ? 'NONE' : 'EMPTY')}>
-                        <button type="button" className="concord-heat-button" onClick={() => setOpen({ row, cell, index: i })}>
-                          <VisuallyHidden>{`${row.model.name}, ${label(i)}: `}</VisuallyHidden>
-                          <span className="concord-heat-main">{cell.majority ? RATING_LABELS[cell.majority] : cell.n ? 'No majority' : 'Not rated'}</span>
-                          <span className="concord-heat-sub">
-                            {cell.n ? `${cell.majority ? countOf(cell, cell.majority) : ''}${cell.majority ? ' of ' : ''}${cell.n} rated` : '—'}
-                            {cell.disagreement ? ' · split' : ''}
-                          </span>
-                          <VisuallyHidden>{` (${cellWords(cell)})`}</VisuallyHidden>
-                        </button>
-                      </Table.Td>
+          <Group align="flex-end" gap="md" wrap="wrap" role="search" aria-label="Find models in the assessment matrix">
+            <TextInput label="Find a model" description="Part of its name" value={searchText} onChange={(e) => setSearchText(e.currentTarget.value)} w={320} />
+            <Text size="sm" role="status">
+              {strong}
+            </Text>
+          </Group>
+          {rows.length === 0 ? (
+            <Text>{search ? `No model matches “${search}”.` : 'No candidate model yet.'}</Text>
+          ) : (
+            <div className="concord-heatmap-scroll">
+              <Table className="concord-heatmap" withTableBorder withColumnBorders>
+                <caption>
+                  <VisuallyHidden>Assessment matrix: each cell gives the majority view and how many raters hold it.</VisuallyHidden>
+                </caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Model</Table.Th>
+                    {m.criteria.map((c, i) => (
+                      <Table.Th scope="col" key={c.id} title={c.statement}>
+                        <abbr title={c.statement}>{label(i)}</abbr>
+                        <VisuallyHidden>: {c.statement}</VisuallyHidden>
+                      </Table.Th>
                     ))}
-                    <Table.Td>{row.strongCandidate ? <Badge color="success">Strong candidate</Badge> : <Text size="sm">{row.metCount} of {m.criteria.length} met</Text>}</Table.Td>
+                    <Table.Th scope="col">Verdict</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((row) => (
+                    <Table.Tr key={row.model.id}>
+                      <Table.Th scope="row" id={rowAnchor(row.model.id)} tabIndex={-1}>
+                        <Stack gap={2}>
+                          <Text fw={600} size="sm">
+                            {row.model.name}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {row.model.caseStudy ? `Case study ${STATUS_LABELS[row.model.caseStudy.status].toLowerCase()}` : 'No case study yet'}
+                          </Text>
+                        </Stack>
+                      </Table.Th>
+                      {row.cells.map((cell, i) => (
+                        <Table.Td key={cell.criterionId} className="concord-heat-cell" data-majority={cell.majority ?? (cell.n ? 'NONE' : 'EMPTY')}>
+                          <button type="button" className="concord-heat-button" onClick={() => setOpen({ row, cell, index: i })}>
+                            <VisuallyHidden>{`${row.model.name}, ${label(i)}: `}</VisuallyHidden>
+                            <span className="concord-heat-main">{cell.majority ? RATING_LABELS[cell.majority] : cell.n ? 'No majority' : 'Not rated'}</span>
+                            <span className="concord-heat-sub">
+                              {cell.n ? `${cell.majority ? countOf(cell, cell.majority) : ''}${cell.majority ? ' of ' : ''}${cell.n} rated` : '—'}
+                              {cell.disagreement ? ' · split' : ''}
+                            </span>
+                            <VisuallyHidden>{` (${cellWords(cell)})`}</VisuallyHidden>
+                          </button>
+                        </Table.Td>
+                      ))}
+                      <Table.Td>{row.strongCandidate ? <Badge color="success">Strong candidate</Badge> : <Text size="sm">{row.metCount} of {m.criteria.length} met</Text>}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </div>
+          )}
+          <Group gap="md" align="center">
+            <Text size="sm" role="status" aria-live="polite">
+              {showing}
+            </Text>
+            {m.rowPage.nextCursor && (
+              <Button variant="default" onClick={() => void showMore()} loading={loadingMore} aria-label={`Show more models (${ASSESSMENT_PAGE_SIZE} more of the ${m.rowPage.totalCount - rows.length} not shown)`}>
+                Show more models
+              </Button>
+            )}
+          </Group>
+          {moreError && (
+            <Alert color="danger" variant="light" role="alert">
+              {moreError}
+            </Alert>
+          )}
           <Stack gap={4}>
             <Title order={3} size="h5">
               Criteria
@@ -99,28 +209,40 @@ export function AssessmentMatrix({ workspaceId, canRate }: { workspaceId: string
               ))}
             </List>
           </Stack>
-          <Stack gap={4}>
-            <Title order={3} size="h5">
-              Summary by model
-            </Title>
-            <List size="sm" spacing="xs">
-              {m.rows.map((row) => (
-                <List.Item key={row.model.id}>
-                  <Text span fw={600} size="sm">
-                    {row.model.name}:
-                  </Text>{' '}
-                  {row.strongCandidate ? 'a strong candidate (a majority say met for every criterion).' : `${row.metCount} of ${m.criteria.length} criteria met by a majority.`}{' '}
-                  {row.evidenceGaps.length === 0
-                    ? 'No evidence gaps.'
-                    : `Evidence gaps: ${row.evidenceGaps.map((g) => `${label(m.criteria.findIndex((c) => c.id === g.criterionId))} (${GAP_LABELS[g.reason]})`).join('; ')}.`}
-                </List.Item>
-              ))}
-            </List>
-          </Stack>
+          {rows.length > 0 && (
+            <Stack gap={4}>
+              <Title order={3} size="h5">
+                Summary by model
+              </Title>
+              <List size="sm" spacing="xs">
+                {rows.map((row) => (
+                  <List.Item key={row.model.id}>
+                    <Text span fw={600} size="sm">
+                      {row.model.name}:
+                    </Text>{' '}
+                    {row.strongCandidate ? 'a strong candidate (a majority say met for every criterion).' : `${row.metCount} of ${m.criteria.length} criteria met by a majority.`}{' '}
+                    {row.evidenceGaps.length === 0
+                      ? 'No evidence gaps.'
+                      : `Evidence gaps: ${row.evidenceGaps.map((g) => `${label(m.criteria.findIndex((c) => c.id === g.criterionId))} (${GAP_LABELS[g.reason]})`).join('; ')}.`}
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
+          )}
         </>
       )}
       <Modal opened={!!open} onClose={() => setOpen(null)} title={open ? `${open.row.model.name} — ${label(open.index)}` : ''} size="lg">
-        {open && <CellDetail workspaceId={workspaceId} statement={m.criteria[open.index].statement} cell={open.cell} canRate={canRate} onDone={() => setOpen(null)} />}
+        {open && (
+          <CellDetail
+            workspaceId={workspaceId}
+            modelId={open.row.model.id}
+            statement={m.criteria[open.index].statement}
+            cell={open.cell}
+            canRate={canRate}
+            onRated={replaceRow}
+            onDone={() => setOpen(null)}
+          />
+        )}
       </Modal>
     </Stack>
   );
@@ -161,7 +283,43 @@ function evidenceOptions(data: RatingEvidenceOptionsQuery | undefined) {
   return { findingData, fieldData, findingText };
 }
 
-function CellDetail({ workspaceId, statement, cell, canRate, onDone }: { workspaceId: string; statement: string; cell: Cell; canRate: boolean; onDone: () => void }) {
+/** Loads the cell's ratings (with its model's row, which replaces the table's after a rating), then shows them. */
+function CellDetail(props: { workspaceId: string; modelId: string; statement: string; cell: Cell; canRate: boolean; onRated: (row: DetailRow, strongCandidateCount: number) => void; onDone: () => void }) {
+  const { workspaceId, modelId, cell } = props;
+  // Not cached: the table's query owns the matrix in the cache, and this row reaches it through onRated.
+  const { data, error, refetch } = useQuery(AssessmentModelRowDocument, { variables: { workspaceId, modelId }, fetchPolicy: 'no-cache' });
+  if (error && !data) return <QueryError error={error} onRetry={() => void refetch()} />;
+  const row = data?.workspace?.assessment.rowPage.items[0];
+  const detail = row?.cells.find((c) => c.criterionId === cell.criterionId);
+  if (!detail) return <InlineLoader label="Loading the ratings…" />;
+  return (
+    <CellRatings
+      {...props}
+      cell={detail}
+      refresh={async () => {
+        const fresh = await refetch();
+        const a = fresh.data?.workspace?.assessment;
+        if (a?.rowPage.items[0]) props.onRated(a.rowPage.items[0], a.strongCandidateCount);
+      }}
+    />
+  );
+}
+
+function CellRatings({
+  workspaceId,
+  statement,
+  cell,
+  canRate,
+  refresh,
+  onDone,
+}: {
+  workspaceId: string;
+  statement: string;
+  cell: DetailCell;
+  canRate: boolean;
+  refresh: () => Promise<void>;
+  onDone: () => void;
+}) {
   const [rating, setRating] = useState<string>(cell.mine?.rating ?? '');
   const [note, setNote] = useState(cell.mine?.note ?? '');
   const [kind, setKind] = useState<EvidenceKind>(cell.mine?.findingId ? 'FINDING' : cell.mine?.submissionId ? 'FIELD' : 'NONE');
@@ -170,7 +328,8 @@ function CellDetail({ workspaceId, statement, cell, canRate, onDone }: { workspa
   const formRef = useRef<HTMLFormElement>(null);
   const options = useQuery(RatingEvidenceOptionsDocument, { variables: { workspaceId, modelId: cell.modelId }, skip: !canRate && cell.ratings.every((r) => !r.findingId) });
   const { findingData, fieldData, findingText } = evidenceOptions(options.data);
-  const [rate, { loading, error }] = useMutation(RateModelDocument, { refetchQueries: [AssessmentMatrixDocument, WorkspaceModelsDocument] });
+  // The matrix is not refetched (that would drop the pages shown after the first): refresh() replaces this model's row.
+  const [rate, { loading, error }] = useMutation(RateModelDocument, { refetchQueries: [WorkspaceModelsDocument] });
   const { fieldErrors, formError } = splitFieldErrors(error, ['rating', 'note', 'findingId', 'submissionId', 'fieldId'] as const);
   const linkMissing = (kind === 'FINDING' && !findingId) || (kind === 'FIELD' && !field);
   async function onSubmit(e: FormEvent) {
@@ -183,6 +342,7 @@ function CellDetail({ workspaceId, statement, cell, canRate, onDone }: { workspa
           input: { modelId: cell.modelId, criterionId: cell.criterionId, rating: rating as ModelRating, note, findingId: kind === 'FINDING' ? findingId : null, submissionId: submissionId || null, fieldId: fieldId || null },
         },
       });
+      await refresh();
       onDone();
     } catch {
       // Shown from `error`; focus goes to the field at fault.

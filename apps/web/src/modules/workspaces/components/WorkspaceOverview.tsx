@@ -1,4 +1,5 @@
-// The dashboard's content: what the workspace is for, who I am in it, how much is there, and the criteria.
+// The dashboard's content: what the workspace is for, who I am in it, how much is there (counted on the
+// server), and the first ten criteria with a link to all of them.
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Anchor, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
@@ -59,6 +60,13 @@ export function WorkspaceOverview({ children }: { children?: ReactNode }) {
               <List.Item key={criterion.id}>{criterion.statement}</List.Item>
             ))}
           </List>
+          {workspace.counts && workspace.counts.criteria > workspace.criteria.length && (
+            <Text mt="sm">
+              <Anchor component={Link} to={sectionHref(workspace.id, 'votes')}>
+                See all {workspace.counts.criteria} criteria in Votes
+              </Anchor>
+            </Text>
+          )}
         </section>
       )}
     </Stack>
@@ -85,11 +93,11 @@ function Membership({ workspace }: { workspace: Overview }) {
 
 function Counts({ workspace }: { workspace: Overview }) {
   const items: { label: string; count: number | undefined; path: SectionPath }[] = [
-    { label: 'Drafts', count: workspace.documents?.length, path: 'drafts' },
-    { label: 'Members', count: workspace.members?.length, path: 'members' },
-    { label: 'Sources', count: workspace.sources?.length, path: 'evidence' },
-    { label: 'Candidate models', count: workspace.models?.length, path: 'models' },
-    { label: 'Candidate criteria', count: workspace.criteria?.length, path: 'votes' },
+    { label: 'Drafts', count: workspace.counts?.drafts, path: 'drafts' },
+    { label: 'Members', count: workspace.counts?.members, path: 'members' },
+    { label: 'Sources', count: workspace.counts?.sources, path: 'evidence' },
+    { label: 'Candidate models', count: workspace.counts?.models, path: 'models' },
+    { label: 'Candidate criteria', count: workspace.counts?.criteria, path: 'votes' },
   ];
   const shown = items.filter((item) => item.count !== undefined);
   return (
