@@ -83,8 +83,8 @@ function operations(doc, ids) {
     { screen: 'draft: annotation panel', name: 'DocumentAnnotationPage', variables: { documentId: ids.documentId, filter: { status: 'OPEN' }, first: 25 } },
     { screen: 'draft: highlights and outline counts', name: 'DocumentAnnotationOverview', variables: { documentId: ids.documentId } },
     { screen: 'round results', name: 'RoundDetail', variables: { id: ids.roundId, votes: true, lead: true } },
-    { screen: 'decision log', name: 'DecisionLog', variables: { workspaceId: ids.workspaceId } },
-    { screen: 'assessment matrix', name: 'AssessmentMatrix', variables: { workspaceId: ids.workspaceId } },
+    { screen: 'decision log', name: 'DecisionLog', variables: { workspaceId: ids.workspaceId, first: 25 } },
+    { screen: 'assessment matrix', name: 'AssessmentMatrix', variables: { workspaceId: ids.workspaceId, first: 20 } },
   ]
     .filter((o) => !opt('ops') || opt('ops').split(',').includes(o.name))
     .map((o) => ({ ...o, query: doc(o.name) }));

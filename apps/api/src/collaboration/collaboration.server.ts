@@ -53,7 +53,11 @@ export class CollaborationServer implements OnModuleDestroy {
     // ws closes a socket whose frame exceeds maxPayload with 1009 before the frame is buffered whole.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes, perMessageDeflate: false });
     this.subscription = events.changes.subscribe((c) => this.onMembershipChange(c.workspaceId, c.userId, c.role));
-    content.attachLive({ state: (id) => this.withRoom(id, async (room) => Y.encodeStateAsUpdate(room.loadedDoc)), change: (id, fn) => this.withRoom(id, (room) => room.serverChange(fn)) });
+    content.attachLive({
+      state: (id) => this.withRoom(id, async (room) => Y.encodeStateAsUpdate(room.loadedDoc)),
+      change: (id, fn) => this.withRoom(id, (room) => room.serverChange(fn)),
+      read: (id, fn) => this.withRoom(id, async (room) => fn(room.loadedDoc)),
+    });
   }
 
   /** Runs `fn` on the document's room, loading it if needed and letting it unload again when idle. */

@@ -19,7 +19,6 @@ import { AnnotationEditEntity, AnnotationEntity, AnnotationKind, AnnotationStatu
 import { AnnotationSectionCount, PAGE_REPLY_CAP } from './annotations.types';
 import { AddAnnotationInput, EditTextInput, ReplyArgs } from './dto/add-annotation.input';
 import { AnnotationFilterInput } from './dto/annotation-filter.input';
-import { docFromState } from '../documents/snapshot';
 
 export interface AnnotationChange {
   documentId: string;
@@ -120,9 +119,7 @@ export class AnnotationsService {
     const tags = await this.checkTags(actor.workspaceId, input.tags ?? []);
     const mentioned = await this.checkMentions(actor.workspaceId, input.mentions ?? [], 'input.mentions');
 
-    const doc = await this.liveDoc(input.documentId);
-    const resolved = resolveAnchor(doc, input.anchor);
-    doc.destroy();
+    const resolved = await this.content.read(input.documentId, (doc) => resolveAnchor(doc, input.anchor));
     if (!resolved || resolved.start === resolved.end) throw badInput('input.anchor', 'input.anchor: does not point at text in the document');
     if (resolved.text !== input.quote) throw badInput('input.quote', 'input.quote: is not the text at the anchor');
 
@@ -288,22 +285,17 @@ export class AnnotationsService {
     return loaded;
   }
 
-  private async liveDoc(documentId: string): Promise<Y.Doc> {
-    const doc = docFromState(await this.content.currentState(documentId));
-    return doc;
-  }
-
   /** Open annotations whose anchored text has been deleted become ORPHANED, keeping their quote. */
   private async refreshOrphans(documentId: string, rows: AnnotationEntity[]) {
     const open = rows.filter((a) => a.status === AnnotationStatus.OPEN);
     if (open.length === 0) return;
-    const doc = await this.liveDoc(documentId);
-    const linear = linearText(doc);
-    const orphaned = open.filter((a) => {
-      const r = resolveAnchor(doc, a.anchor, linear);
-      return !r || r.start === r.end;
+    const orphaned = await this.content.read(documentId, (doc) => {
+      const linear = linearText(doc);
+      return open.filter((a) => {
+        const r = resolveAnchor(doc, a.anchor, linear);
+        return !r || r.start === r.end;
+      });
     });
-    doc.destroy();
     if (orphaned.length === 0) return;
     await this.db.getRepository(AnnotationEntity).update({ id: In(orphaned.map((a) => a.id)), status: AnnotationStatus.OPEN }, { status: AnnotationStatus.ORPHANED });
     for (const a of orphaned) {
