@@ -22,11 +22,31 @@ try {
 
 type Message = { id: number; updates: Uint8Array[] } | { id: number; compact: { url: string; documentId: string } };
 
-async function compact(url: string, documentId: string) {
-  // A connection per compaction: compactions are seconds apart at the busiest, and a fresh connection
-  // has nothing to recover after a database restart.
+let connection: { url: string; client: Client } | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The thread's connection, opened on first use and again after one failed (a database restart). */
+async function clientFor(url: string): Promise<Client> {
+  if (connection?.url === url) return connection.client;
+  if (connection) await connection.client.end().catch(() => undefined);
   const client = new Client({ connectionString: url });
-  await client.connect();
+  connection = { url, client };
+  client.on('error', () => {
+    if (connection?.client === client) connection = null;
+  });
+  try {
+    await client.connect();
+  } catch (e) {
+    if (connection?.client === client) connection = null;
+    throw e;
+  }
+  return client;
+}
+
+async function compact(url: string, documentId: string) {
+  // One connection for the thread's compactions (they come one after another, seconds apart at the
+  // busiest); dropped on any error, so a database restart costs one failed compaction at most.
+  const client = await clientFor(url);
   try {
     await client.query('BEGIN');
     const result = await compactWith(async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[], documentId, integrate);
@@ -34,16 +54,19 @@ async function compact(url: string, documentId: string) {
     return result;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
+    if (connection?.client === client) connection = null;
     await client.end().catch(() => undefined);
+    throw e;
   }
 }
 
 parentPort?.on('message', (message: Message) => {
   const { id } = message;
   if ('compact' in message) {
-    compact(message.compact.url, message.compact.documentId).then(
+    // One at a time: they share the connection, and each is a transaction.
+    const run = queue.then(() => compact(message.compact.url, message.compact.documentId));
+    queue = run.catch(() => undefined);
+    run.then(
       (result) => parentPort?.postMessage({ id, result }),
       (e) => parentPort?.postMessage({ id, error: String(e) }),
     );
