@@ -20,8 +20,8 @@ import { AuthService } from '../modules/auth/auth.service';
 import { DocumentContentService } from '../modules/documents/document-content.service';
 import { MembershipEvents } from '../modules/workspaces/membership.events';
 import { CLOSE_ACCESS_CHANGED, CLOSE_INTERNAL, CLOSE_INVALID, Connection, DocRoom } from './doc-room';
+import { UUID } from '../common/cursor';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CLOSE_TOO_MANY = CollabCloseCode.TOO_MANY_CONNECTIONS;
 const CLOSE_GOING_AWAY = 1001;
 

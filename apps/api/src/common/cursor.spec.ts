@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, toPage } from './cursor';
+import { decodeCursor, encodeCursor, isInteger, isText, MAX_PAGE_SIZE, pageSize, toPage } from './cursor';
+
+const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 const code = (f: () => unknown) => {
   try {
@@ -12,17 +14,20 @@ const code = (f: () => unknown) => {
 
 describe('keyset paging', () => {
   it('round-trips a cursor and treats none as the first page', () => {
-    expect(decodeCursor(encodeCursor(['2026-02-02T10:00:00.000Z', 'a1']))).toEqual(['2026-02-02T10:00:00.000Z', 'a1']);
-    expect(decodeCursor(encodeCursor([3, 'b']))).toEqual([3, 'b']);
-    expect(decodeCursor(encodeCursor([null, 'c']))).toEqual([null, 'c']);
-    expect(decodeCursor(null)).toBeNull();
-    expect(decodeCursor('')).toBeNull();
+    expect(decodeCursor(encodeCursor(['Liaison service', ID]), isText)).toEqual(['Liaison service', ID]);
+    expect(decodeCursor(encodeCursor([3, ID]), isInteger)).toEqual([3, ID]);
+    expect(decodeCursor(null, isText)).toBeNull();
+    expect(decodeCursor('', isInteger)).toBeNull();
   });
 
   it('refuses cursors it did not make, with a code on `after`', () => {
-    for (const bad of ['!!', 'x'.repeat(600), Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1]').toString('base64url'), Buffer.from('[1,2]').toString('base64url'), 'bm90IGpzb24']) {
-      expect({ bad, error: code(() => decodeCursor(bad)) }).toEqual({ bad, error: { code: 'BAD_USER_INPUT', field: 'after' } });
+    const forged = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const bad = ['!!', 'x'.repeat(600), forged({ a: 1 }), forged([1]), forged([1, 2]), 'bm90IGpzb24', forged([3, 'not-a-uuid']), forged(['text', ID]), forged([1.5, ID]), forged([-1, ID]), forged([null, ID])];
+    for (const after of bad) {
+      expect({ after, error: code(() => decodeCursor(after, isInteger)) }).toEqual({ after, error: { code: 'BAD_USER_INPUT', field: 'after' } });
     }
+    // The same cursor is refused by a list whose key is of another kind.
+    expect(code(() => decodeCursor(encodeCursor([3, ID]), isText))).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('bounds the page size', () => {
@@ -32,10 +37,10 @@ describe('keyset paging', () => {
   });
 
   it('builds a page from size + 1 rows', () => {
-    const rows = [1, 2, 3].map((n) => ({ id: `i${n}`, at: n }));
+    const rows = [1, 2, 3].map((n) => ({ id: ID.replace(/e$/, String(n)), at: n }));
     const full = toPage(rows, 2, 3, (r) => [r.at, r.id]);
-    expect(full.items.map((r) => r.id)).toEqual(['i1', 'i2']);
-    expect(decodeCursor(full.nextCursor)).toEqual([2, 'i2']);
+    expect(full.items.map((r) => r.at)).toEqual([1, 2]);
+    expect(decodeCursor(full.nextCursor, isInteger)).toEqual([2, rows[1].id]);
     expect(toPage(rows, 3, 3, (r) => [r.at, r.id]).nextCursor).toBeNull();
     expect(toPage([], 3, 0, () => [0, '']).nextCursor).toBeNull();
   });

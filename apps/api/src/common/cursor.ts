@@ -18,20 +18,23 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-/** Decodes `after`; throws BAD_USER_INPUT unless it is a cursor this API made. */
-export function decodeCursor(after: string | null | undefined): CursorKey | null {
+/** A row id as PostgreSQL prints a uuid (the one pattern for ids the API checks before querying). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Cursor sort keys: what a paged list orders by. */
+export const isText = (key: unknown): key is string => typeof key === 'string';
+export const isInteger = (key: unknown): key is number => typeof key === 'number' && Number.isInteger(key) && key >= 0 && key <= 2_147_483_647;
+
+/**
+ * Decodes `after` into the sort key `isKey` accepts and the row id (a uuid); throws BAD_USER_INPUT on
+ * `after` unless it is a cursor this API made for that list, so a forged one never reaches SQL.
+ */
+export function decodeCursor<K extends string | number>(after: string | null | undefined, isKey: (key: unknown) => key is K): [K, string] | null {
   if (after == null || after === '') return null;
   try {
     if (after.length > 512 || !/^[A-Za-z0-9_-]+$/.test(after)) throw new Error('not base64url');
     const key: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(key) &&
-      key.length === 2 &&
-      (key[0] === null || typeof key[0] === 'string' || typeof key[0] === 'number') &&
-      typeof key[1] === 'string'
-    ) {
-      return key as CursorKey;
-    }
+    if (Array.isArray(key) && key.length === 2 && isKey(key[0]) && typeof key[1] === 'string' && UUID.test(key[1])) return [key[0], key[1]];
   } catch {
     // fall through
   }

@@ -40,5 +40,5 @@ export function PageType<T>(item: Type<T>, name: string): Type<Page<T>> {
   return PageOfItems;
 }
 
-export { decodeCursor, encodeCursor, pageSize, toPage } from './cursor';
+export { decodeCursor, encodeCursor, isInteger, isText, pageSize, toPage, UUID } from './cursor';
 export type { CursorKey, Page } from './cursor';

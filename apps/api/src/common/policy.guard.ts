@@ -19,6 +19,7 @@ import { LOGGER } from './logger';
 import { Action, can, OPERATION_RULES } from './policy';
 import type { RequestContext, Viewer } from './request-context';
 import { SCOPE_KEY, ScopeOptions, ScopeSource } from './rule.decorator';
+import { UUID } from './cursor';
 
 export const PUBLIC_HTTP = 'concord:public-http';
 
@@ -32,7 +33,6 @@ const hidden = new WeakSet<GraphQLResolveInfo>();
  */
 const auditedDenials = new WeakMap<RequestContext, Map<string, Promise<void>>>();
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function authorizedMember(info: GraphQLResolveInfo): MemberEntity | undefined {
   return authorized.get(info)?.member;

@@ -7,7 +7,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { toCsv } from '../../common/csv';
 import { badInput, conflict, notFound } from '../../common/domain-error';
 import { oneEach } from '../../common/loaders';
-import { decodeCursor, Page, pageSize, toPage } from '../../common/paging';
+import { decodeCursor, isInteger, Page, pageSize, toPage } from '../../common/paging';
 import { ActivityKind, annotationWords } from '../activity/activity-event.entity';
 import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
@@ -87,7 +87,7 @@ export class DecisionsService {
    */
   async page(filter: DecisionFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<LinkedDecision>> {
     const size = pageSize(first);
-    const key = logKey(after);
+    const key = decodeCursor(after, isInteger);
     const q = this.filtered(filter);
     const count = this.filtered(filter).select('count(*)::int', 'n').getRawOne<{ n: number }>();
     // Parameter names of their own: the filter already uses :n and :after.
@@ -428,17 +428,6 @@ const LINK_WORDS: Record<DecisionLinkKind, string> = {
   [DecisionLinkKind.ANNOTATION]: 'Annotation',
   [DecisionLinkKind.SOURCE]: 'Source',
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The log's cursor: a decision's number and id; anything else is a forged cursor (BAD_USER_INPUT on `after`). */
-function logKey(after: string | null | undefined): [number, string] | null {
-  const key = decodeCursor(after);
-  if (!key) return null;
-  const [n, id] = key;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 2_147_483_647 || !UUID.test(id)) throw badInput('after', 'That page cursor is not valid: start again from the first page');
-  return [n, id];
-}
 
 function immutable(d: DecisionEntity) {
   return conflict(`${decisionRef(d.number)} is ${d.status.toLowerCase()}: an agreed decision is never edited; propose a new decision that supersedes it`, { reason: d.status });

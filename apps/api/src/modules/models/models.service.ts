@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { badInput, conflict, notFound } from '../../common/domain-error';
-import { decodeCursor, Page, pageSize, toPage } from '../../common/paging';
+import { decodeCursor, isText, Page, pageSize, toPage } from '../../common/paging';
 import { UserEntity } from '../auth/user.entity';
 import { MemberEntity } from '../workspaces/member.entity';
 import { WorkspacesService } from '../workspaces/workspaces.service';
@@ -11,7 +11,6 @@ import { CreatePracticeModelInput, InviteModelContactInput, UpdatePracticeModelI
 import { ModelContactEntity, PracticeModelEntity } from './practice-model.entity';
 import { ModelContact, ModelContactInvitation } from './models.types';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ModelFilter {
   search?: string | null;
@@ -36,8 +35,7 @@ export class ModelsService {
    */
   async page(workspaceId: string, filter: ModelFilter, first: number | null | undefined, after: string | null | undefined): Promise<Page<PracticeModelEntity>> {
     const size = pageSize(first);
-    const key = decodeCursor(after);
-    if (key && (typeof key[0] !== 'string' || !UUID.test(key[1]))) throw badInput('after', 'That page cursor is not valid: start again from the first page');
+    const key = decodeCursor(after, isText);
     const filtered = () => {
       const q = this.repo.createQueryBuilder('m').where('m.workspace_id = :workspaceId', { workspaceId });
       if (filter.search) q.andWhere(`m.name ILIKE :search ESCAPE '\\'`, { search: `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
