@@ -193,6 +193,9 @@ async function saturation(server) {
     return r.held || (attempt === 1 && at(rate, 2));
   };
   try {
+    // Warm-up, unmeasured and the same for every server: the first seconds of a fresh process (JIT
+    // compilation, first allocations, our server's first document load) otherwise land in the first step.
+    await marked(server, 'c: warm-up', () => step(server, load.gens, { ratePerClient: SAT.startRate / SAT.clients, warmupMs: 0, measureMs: C.satWarmupMs * 3, drainMs: 2_000 }));
     let lo = 0;
     let hi = null;
     for (let rate = SAT.startRate, i = 0; i < C.satSteps; rate = Math.round(rate * SAT.growth), i++) {

@@ -204,7 +204,7 @@ export class CollaborationServer implements OnModuleDestroy {
     await this.unloading.get(documentId);
     let room = this.rooms.get(documentId);
     if (!room) {
-      room = new DocRoom(documentId, workspaceId, this.content, { maxDocumentBytes: this.config.collab.maxDocumentBytes, compactAfter: this.config.collab.compactAfter }, this.logger);
+      room = new DocRoom(documentId, workspaceId, this.content, { maxDocumentBytes: this.config.collab.maxDocumentBytes, compactAfter: this.config.collab.compactAfter, commitsInFlight: this.config.collab.commitsInFlight }, this.logger);
       room.ready.catch(() => undefined); // observed by each connection that awaits it
       this.rooms.set(documentId, room);
     }

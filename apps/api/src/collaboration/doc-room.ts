@@ -32,6 +32,15 @@ export interface RoomLimits {
   maxDocumentBytes: number;
   /** Compact when the log holds this many updates. */
   compactAfter: number;
+  /** Batches of updates committed at once (1: one commit at a time). */
+  commitsInFlight: number;
+}
+
+/** A received update (or a server change) waiting to be committed. */
+interface Pending {
+  update: Uint8Array;
+  conn: Connection | null;
+  done?: (error?: unknown) => void;
 }
 
 export interface Connection {
@@ -56,8 +65,11 @@ export class DocRoom {
   private unapplied: Uint8Array | null = null;
   /** Connections opened before the state was applied: they get our state vector once it is. */
   private awaitingStep1 = new Set<Connection>();
-  private pending: { update: Uint8Array; conn: Connection | null; done?: (error?: unknown) => void }[] = [];
-  private committing = false;
+  private pending: Pending[] = [];
+  /** Batches being committed or waiting for an earlier one to be relayed. */
+  private inFlight = 0;
+  /** The relay of the last batch taken: the next one is applied and relayed after it. */
+  private relayed: Promise<void> = Promise.resolve();
   private storedBytes = 0;
   private logLength = 0;
   private logBytes = 0;
@@ -207,7 +219,7 @@ export class DocRoom {
     }
     this.storedBytes += update.byteLength;
     this.pending.push({ update, conn });
-    void this.flush();
+    this.flush();
   }
 
   /**
@@ -246,47 +258,66 @@ export class DocRoom {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(e), conn);
   }
 
-  private async flush() {
-    if (this.committing) return;
-    this.committing = true;
-    try {
-      while (this.pending.length > 0 && !this.destroyed) {
-        const batch = this.pending;
-        this.pending = [];
-        try {
-          await this.content.append(this.documentId, batch.map((b) => b.update));
-        } catch (e) {
-          // Nothing of the batch was stored, so nothing is relayed. Its senders still hold the edits and
-          // send them again when they reconnect (sync step 2), so closing their sockets loses nothing.
-          this.logger.error({ documentId: this.documentId, err: String(e), updates: batch.length }, 'could not store updates');
-          for (const b of batch) {
-            this.storedBytes -= b.update.byteLength;
-            b.done?.(e);
-            if (b.conn && b.conn.socket.readyState === b.conn.socket.OPEN) b.conn.socket.close(CLOSE_INTERNAL, 'could not store the change; reconnecting');
-          }
-          continue;
-        }
-        this.logLength += batch.length;
-        for (const b of batch) this.logBytes += b.update.byteLength;
-        this.applyStored();
-        transactAsStored(this.doc, COMMIT, () => {
-          for (const b of batch) {
-            try {
-              Y.applyUpdate(this.doc, b.update, b.conn);
-            } catch (e) {
-              // Checked before it was stored, so not expected; but a throw here must not take the process down.
-              this.logger.error({ documentId: this.documentId, err: String(e) }, 'a stored update could not be applied');
-              if (b.conn) b.conn.socket.close(CLOSE_INVALID, 'malformed message');
-            }
-          }
+  /**
+   * Commits what is pending and relays it. Up to `limits.commitsInFlight` batches are committed at once,
+   * each on its own connection (PostgreSQL flushes their WAL together): an update that arrives while a
+   * commit is in flight starts its own instead of waiting for that one to finish, which halves the
+   * worst wait. Batches are applied and relayed strictly in the order they were taken, each only once
+   * it and every batch before it are committed, so what anyone receives is always stored.
+   */
+  private flush() {
+    while (this.pending.length > 0 && this.inFlight < this.limits.commitsInFlight && !this.destroyed) {
+      const batch = this.pending;
+      this.pending = [];
+      this.inFlight++;
+      const stored = this.content.append(this.documentId, batch.map((b) => b.update)).then(
+        () => null,
+        (e: unknown) => e ?? new Error('could not store updates'),
+      );
+      this.relayed = this.relayed
+        .then(async () => this.settle(batch, await stored))
+        .catch((e) => this.logger.error({ documentId: this.documentId, err: String(e) }, 'relaying committed updates failed'))
+        .finally(() => {
+          this.inFlight--;
+          this.flush();
         });
-        for (const b of batch) b.done?.();
-        // One transaction emits one merged update; relay it to everyone, as each sender lacks the others' parts.
-        if (compactionDue({ logLength: this.logLength, logBytes: this.logBytes, snapshotBytes: this.snapshotBytes }, this.limits.compactAfter)) void this.compact();
-      }
-    } finally {
-      this.committing = false;
     }
+  }
+
+  /** Applies and relays a committed batch, or refuses a batch that could not be stored. */
+  private settle(batch: Pending[], error: unknown) {
+    if (error) {
+      // Nothing of the batch was stored, so nothing is relayed. Its senders still hold the edits and
+      // send them again when they reconnect (sync step 2), so closing their sockets loses nothing.
+      this.logger.error({ documentId: this.documentId, err: String(error), updates: batch.length }, 'could not store updates');
+      for (const b of batch) {
+        this.storedBytes -= b.update.byteLength;
+        b.done?.(error);
+        if (b.conn && b.conn.socket.readyState === b.conn.socket.OPEN) b.conn.socket.close(CLOSE_INTERNAL, 'could not store the change; reconnecting');
+      }
+      return;
+    }
+    this.logLength += batch.length;
+    for (const b of batch) this.logBytes += b.update.byteLength;
+    if (this.destroyed) {
+      for (const b of batch) b.done?.();
+      return;
+    }
+    this.applyStored();
+    // One transaction emits one merged update; relayed to everyone, as each sender lacks the others' parts.
+    transactAsStored(this.doc, COMMIT, () => {
+      for (const b of batch) {
+        try {
+          Y.applyUpdate(this.doc, b.update, b.conn);
+        } catch (e) {
+          // Checked before it was stored, so not expected; but a throw here must not take the process down.
+          this.logger.error({ documentId: this.documentId, err: String(e) }, 'a stored update could not be applied');
+          if (b.conn) b.conn.socket.close(CLOSE_INVALID, 'malformed message');
+        }
+      }
+    });
+    for (const b of batch) b.done?.();
+    if (compactionDue({ logLength: this.logLength, logBytes: this.logBytes, snapshotBytes: this.snapshotBytes }, this.limits.compactAfter)) void this.compact();
   }
 
   /**
@@ -303,7 +334,7 @@ export class DocRoom {
     return new Promise((resolve, reject) => {
       this.storedBytes += update.byteLength;
       this.pending.push({ update, conn: null, done: (e) => (e ? reject(e) : resolve()) });
-      void this.flush();
+      this.flush();
     });
   }
 
@@ -328,7 +359,7 @@ export class DocRoom {
 
   /** Waits for pending commits and a last compaction, then frees the document. */
   async unload() {
-    while (this.committing || this.pending.length > 0) await new Promise((r) => setTimeout(r, 5));
+    while (this.inFlight > 0 || this.pending.length > 0) await new Promise((r) => setTimeout(r, 5));
     await this.compacting;
     await this.compact();
     this.destroy();

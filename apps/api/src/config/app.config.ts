@@ -74,6 +74,10 @@ export class EnvironmentVariables {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1)
   COLLAB_COMPACT_AFTER = 500;
 
+  /** Batches of one document's updates committed at once (each on its own connection). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(8)
+  COLLAB_COMMITS_IN_FLIGHT = 2;
+
   @IsOptional() @Transform(toInt) @IsInt() @Min(100)
   COLLAB_AUTH_DEADLINE_MS = 5_000;
 
@@ -113,6 +117,7 @@ export interface AppConfig {
     maxConnectionsPerUser: number;
     idleUnloadMs: number;
     compactAfter: number;
+    commitsInFlight: number;
     authDeadlineMs: number;
   };
 }
@@ -161,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxConnectionsPerUser: vars.COLLAB_MAX_CONNECTIONS_PER_USER,
       idleUnloadMs: vars.COLLAB_IDLE_UNLOAD_MS,
       compactAfter: vars.COLLAB_COMPACT_AFTER,
+      commitsInFlight: vars.COLLAB_COMMITS_IN_FLIGHT,
       authDeadlineMs: vars.COLLAB_AUTH_DEADLINE_MS,
     },
   };

@@ -296,7 +296,12 @@ describe('faults', () => {
         await Promise.all(Array.from({ length: batch }, (_, k) => run(start + k)));
         runs += batch;
       }
-      const snapshots = (await db.query(`SELECT count(*)::int AS n FROM document_snapshots s JOIN documents d ON d.id = s.document_id WHERE d.title LIKE 'Compaction race %'`)).rows[0].n;
+      // Every race document is compacted: by either compactor while it is edited, and by the server when
+      // its last client has left (COLLAB_IDLE_UNLOAD_MS=0). The last runs' unload compactions may still be
+      // queued behind others in the server's compaction thread when their runs end, so wait for them.
+      const countSnapshots = async () => (await db.query(`SELECT count(*)::int AS n FROM document_snapshots s JOIN documents d ON d.id = s.document_id WHERE d.title LIKE 'Compaction race %'`)).rows[0].n as number;
+      let snapshots = await countSnapshots();
+      for (const waitStarted = Date.now(); snapshots < runs && Date.now() - waitStarted < 20_000; snapshots = await countSnapshots()) await sleep(100);
       compactor.kill('SIGTERM');
       expect(await compactorExited).toBe(0);
       const external = /compactions=(\d+) folded=(\d+) errors=(\d+)/.exec(compactorOut);

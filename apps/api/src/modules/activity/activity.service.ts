@@ -75,10 +75,17 @@ export class ActivityService implements OnModuleInit {
   /** The feed, newest first; `before` (an event id) pages back. */
   async recent(workspaceId: string, limit: number, before?: string | null): Promise<ActivityEventEntity[]> {
     const rows: (Omit<ActivityEventEntity, 'createdAt'> & { createdAt: Date })[] = await this.db.query(
-      `SELECT e.id, e.workspace_id AS "workspaceId", e.kind, e.actor_id AS "actorId", e.target_id AS "targetId", e.label, e.created_at AS "createdAt", u.name AS "actorName"
-         FROM activity_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.workspace_id = $1 AND ($2::bigint IS NULL OR e.id < $2::bigint)
-        ORDER BY e.id DESC LIMIT $3`,
+      // The page's ids first, from the (workspace_id, id) index alone, then their rows. Asked in one
+      // query, the planner walked the primary key backwards filtering on the workspace (it expects a
+      // workspace's events spread evenly over time): 39 ms for the 10 newest events of a workspace whose
+      // events are older than the other 99 workspaces' (tools/bench, --explain), 0.6 ms this way.
+      `WITH page AS MATERIALIZED (
+         SELECT id FROM activity_events
+          WHERE workspace_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint)
+          ORDER BY id DESC LIMIT $3)
+       SELECT e.id, e.workspace_id AS "workspaceId", e.kind, e.actor_id AS "actorId", e.target_id AS "targetId", e.label, e.created_at AS "createdAt", u.name AS "actorName"
+         FROM page JOIN activity_events e ON e.id = page.id LEFT JOIN users u ON u.id = e.actor_id
+        ORDER BY e.id DESC`,
       [workspaceId, before ?? null, Math.min(Math.max(limit, 1), FEED_MAX)],
     );
     return rows.map((r) => Object.assign(new ActivityEventEntity(), r));

@@ -27,6 +27,7 @@ registerEnumType(AnnotationStatus, { name: 'AnnotationStatus' });
 @Index('annotations_document_idx', ['documentId', 'createdAt'])
 @Index('annotations_document_page_idx', ['documentId', 'createdAt', 'id'], { where: '"deleted_at" IS NULL' })
 @Index('annotations_document_status_page_idx', ['documentId', 'status', 'createdAt', 'id'], { where: '"deleted_at" IS NULL' })
+@Index('annotations_document_status_section_idx', ['documentId', 'status', 'sectionId'], { where: '"deleted_at" IS NULL' })
 @Check('annotations_kind_check', `kind IN ('COMMENT', 'QUESTION', 'SUGGESTION', 'EVIDENCE')`)
 @Check('annotations_status_check', `status IN ('OPEN', 'RESOLVED', 'ACCEPTED', 'REJECTED', 'ORPHANED')`)
 export class AnnotationEntity {

@@ -92,6 +92,7 @@ export class DocumentContentService {
 
   /** Throws when the database cannot be read: a failed load never yields an empty document. */
   async load(documentId: string): Promise<LoadedContent> {
+    this.worker.warm(); // ready before the document's first compaction
     // One statement, so snapshot and log are read from one view of the database: read separately, a
     // compaction committing between the two reads (another process's, or an unloading room's) would leave
     // the updates it folded in neither.
