@@ -38,7 +38,7 @@ describe('consensus rounds', () => {
   const cast = (who: Api, roundId: string, scores: unknown[]) => who.gql(`mutation($r: ID!, $s: [ScoreInput!]!) { castBallot(roundId: $r, scores: $s) { itemId rating } }`, { r: roundId, s: scores });
 
   beforeAll(async () => {
-    server = await startServer({ env: { SESSION_SECRET: SECRET } });
+    server = await startServer({ env: { SESSION_SECRET: SECRET, CONCORD_COUNT_SQL: '1' } });
     anon = new Api(server.url);
     [lead, editor, memberHe, memberNhs, observer, reviewer] = await Promise.all([DEMO.lead, DEMO.editor, DEMO.memberHe, DEMO.memberNhs, DEMO.observer, DEMO.reviewer].map((e) => anon.login(e)));
     const ws = await lead.ok(`{ workspaces { id criteria { id statement } } }`);
@@ -114,6 +114,20 @@ describe('consensus rounds', () => {
     expect(counts.rows).toHaveLength(5);
     for (const row of counts.rows) expect(row).toMatchObject({ n: 200, d: 200 });
     await editor.ok(`mutation($id: ID!) { closeRound(id: $id) { status } }`, { id: round.id });
+    // A closed round's results are fixed: computed once from the 1,000 ballots, then read from memory
+    // with no statement for the ballots, and the same.
+    const RESULTS = `query($id: ID!) { round(id: $id) { items { id result { n median q1 q3 distribution highShare verdict rationales bySector { sector n median suppressed } } } } }`;
+    // X-SQL-Statements counts for the whole process: a request's own are the difference from the one before.
+    const readResults = async () => {
+      const before = Number((await lead.gql(`{ me { id } }`)).headers.get('x-sql-statements'));
+      const r = await lead.gql(RESULTS, { id: round.id });
+      expect(r.errors).toBeUndefined();
+      return { statements: Number(r.headers.get('x-sql-statements')) - before, data: r.data };
+    };
+    const computed = await readResults();
+    const kept = [await readResults(), await readResults(), await readResults()];
+    for (const k of kept) expect(k.data).toEqual(computed.data);
+    expect(Math.min(...kept.map((k) => k.statements))).toBeLessThan(computed.statements);
     const result = await lead.ok(ROUND, { id: round.id });
     result.round.items.forEach((item: { result: { n: number; distribution: number[] } }, i: number) => {
       const expected = Array(9).fill(0);

@@ -187,12 +187,16 @@ export class RoundItemsResolver {
     const load = consensusLoaders(ctx, this.rounds);
     const round = await load.round.load(item.roundId);
     if (!round || !this.rounds.resultsVisible(round)) return null;
+    const kept = this.rounds.closedResults.get(round, item.id);
+    if (kept) return kept;
     const [ballots, previousBallots, members] = await Promise.all([
       load.ballots.load(item.id),
       item.previousItemId ? load.ballots.load(item.previousItemId) : undefined,
       round.scale === Scale.CONSENT ? load.members.load(round.workspaceId) : undefined,
     ]);
-    return this.rounds.result(round, item, undefined, { ballots, previousBallots, members });
+    const result = await this.rounds.result(round, item, undefined, { ballots, previousBallots, members });
+    this.rounds.closedResults.keep(round, item.id, result);
+    return result;
   }
 
   @ResolveField(() => PreviousFeedback, { nullable: true, description: 'For a carried-forward item: last round’s distribution and your own score.' })

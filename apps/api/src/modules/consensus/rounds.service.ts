@@ -20,6 +20,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { toCsv } from '../../common/csv';
+import { ClosedResults } from './closed-results';
 import { distinct } from '../../common/loaders';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -74,6 +75,8 @@ export interface LoadedForResult {
 @Injectable()
 export class RoundsService implements OnModuleInit, OnModuleDestroy {
   readonly changes = new Subject<{ roundId: string; workspaceId: string }>();
+  /** Results of closed rounds' items (closed-results.ts). */
+  readonly closedResults = new ClosedResults<ItemResult>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(

@@ -27,6 +27,16 @@ export interface LoadedContent {
   verified: boolean;
 }
 
+/** Statements appending to the update log in flight at once (each on its own pooled connection). */
+const APPEND_STATEMENTS = 3;
+
+interface PendingAppend {
+  documentId: string;
+  updates: Uint8Array[];
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /** Loads merge at most this many stored parts with Y.mergeUpdates; more are integrated off the main thread. */
 const MERGE_AT_MOST = 64;
 
@@ -45,6 +55,8 @@ export interface LiveDocuments {
 export class DocumentContentService {
   private live: LiveDocuments | null = null;
   private readonly worker = new SnapshotWorker();
+  private appendQueue: PendingAppend[] = [];
+  private appendsInFlight = 0;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -116,10 +128,74 @@ export class DocumentContentService {
     return { state, bytes, logLength: log.length, logBytes: bytes - snapshotBytes, snapshotBytes, verified };
   }
 
-  /** Appends updates to the log in one statement; resolves once they are committed. */
-  async append(documentId: string, updates: Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return;
-    await this.db.query('INSERT INTO document_updates (document_id, data) SELECT $1, unnest($2::bytea[])', [documentId, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))]);
+  /**
+   * Appends updates to the log; resolves once they are committed. Appends of every document are
+   * committed together: those that arrive while APPEND_STATEMENTS statements are in flight go into the
+   * next one, a single INSERT for all of them. With many documents edited at once (200 documents × 5
+   * editors: 2,000 updates/s, each document's arriving alone) one transaction per document's update
+   * queued for the pool's connections and PostgreSQL's commits; one statement for what arrived together
+   * keeps the number of commits to what the disk needs.
+   */
+  append(documentId: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.appendQueue.push({ documentId, updates, resolve, reject });
+      this.drainAppends();
+    });
+  }
+
+  private drainAppends() {
+    while (this.appendQueue.length > 0 && this.appendsInFlight < APPEND_STATEMENTS) {
+      const batch = this.appendQueue;
+      this.appendQueue = [];
+      this.appendsInFlight++;
+      void this.commitAppends(batch).finally(() => {
+        this.appendsInFlight--;
+        this.drainAppends();
+      });
+    }
+  }
+
+  /** Commits `batch` in one statement and settles each of its appends; never rejects. */
+  private async commitAppends(batch: PendingAppend[]): Promise<void> {
+    try {
+      await this.insert(batch);
+      for (const a of batch) a.resolve();
+      return;
+    } catch (e) {
+      const documents = [...new Set(batch.map((a) => a.documentId))];
+      if (documents.length === 1) {
+        for (const a of batch) a.reject(e);
+        return;
+      }
+    }
+    // A statement fails as a whole. When it held several documents, each is tried again on its own, so
+    // that one document's failure (deleted meanwhile: its foreign key) fails only its own updates.
+    const documents = [...new Set(batch.map((a) => a.documentId))];
+    await Promise.all(
+      documents.map(async (documentId) => {
+        const mine = batch.filter((a) => a.documentId === documentId);
+        try {
+          await this.insert(mine);
+          for (const a of mine) a.resolve();
+        } catch (e) {
+          for (const a of mine) a.reject(e);
+        }
+      }),
+    );
+  }
+
+  /** One INSERT for all the updates of `appends`. */
+  private async insert(appends: PendingAppend[]): Promise<void> {
+    const documentIds: string[] = [];
+    const data: Buffer[] = [];
+    for (const a of appends) {
+      for (const u of a.updates) {
+        documentIds.push(a.documentId);
+        data.push(Buffer.from(u.buffer, u.byteOffset, u.byteLength));
+      }
+    }
+    await this.db.query('INSERT INTO document_updates (document_id, data) SELECT * FROM unnest($1::uuid[], $2::bytea[])', [documentIds, data]);
   }
 
   /**

@@ -1,0 +1,46 @@
+// Results of closed rounds' items, kept in memory. A round's rule is frozen when it opens, and once
+// closed it takes no ballot and never reopens (a declaration of interest withdraws ballots from open
+// rounds only), so an item's result is fixed at close. Consent rounds are not kept: their verdict
+// counts today's eligible members. Read for every item of a round's results page (RoundDetail) and the
+// results export, they otherwise load every ballot of the round again on each request.
+// (No value imports of the entities: this stays loadable without Nest and TypeORM, for its unit test.)
+import type { RoundStatus, Scale } from './round.entity';
+
+/** What a kept result depends on: the round's status and scale. */
+export interface RoundState {
+  status: RoundStatus;
+  scale: Scale;
+}
+
+export class ClosedResults<T> {
+  private readonly kept = new Map<string, T>();
+
+  /** `limit`: results kept at most; the least recently read go first. */
+  constructor(readonly limit = 5_000) {}
+
+  /** Whether results of `round` are fixed, so may be kept. */
+  static fixed(round: RoundState): boolean {
+    return round.status === ('CLOSED' as RoundStatus) && round.scale !== ('CONSENT' as Scale);
+  }
+
+  get(round: RoundState, itemId: string): T | undefined {
+    if (!ClosedResults.fixed(round)) return undefined;
+    const result = this.kept.get(itemId);
+    if (result !== undefined) {
+      this.kept.delete(itemId); // most recently read last
+      this.kept.set(itemId, result);
+    }
+    return result;
+  }
+
+  keep(round: RoundState, itemId: string, result: T): void {
+    if (!ClosedResults.fixed(round)) return;
+    this.kept.delete(itemId);
+    this.kept.set(itemId, result);
+    if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value as string);
+  }
+
+  get size(): number {
+    return this.kept.size;
+  }
+}
