@@ -24,8 +24,8 @@ export function snapshotDigest(state: Uint8Array): Buffer {
 /**
  * Folds the document's log into its snapshot, inside a transaction the caller opened on `query`'s
  * connection: locks the document row (queueing concurrent compactions of it), reads snapshot and log,
- * integrates them, writes the snapshot and deletes exactly the log rows it read. An update appended
- * meanwhile has a higher id and stays in the log.
+ * integrates them, writes the snapshot and deletes exactly the log rows it read. An update committed
+ * meanwhile, whatever its id, stays in the log.
  */
 export async function compactWith(query: Query, documentId: string, integrate: (updates: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<Compacted> {
   const none = { folded: 0, foldedBytes: 0, bytes: 0 };
@@ -35,12 +35,14 @@ export async function compactWith(query: Query, documentId: string, integrate: (
   if (log.length === 0) return none;
   const snapshot = await query<{ state: Buffer }>('SELECT state FROM document_snapshots WHERE document_id = $1', [documentId]);
   const merged = await integrate([...snapshot.map((s) => new Uint8Array(s.state)), ...log.map((u) => new Uint8Array(u.data))]);
-  const maxId = log[log.length - 1].id;
   await query(
     `INSERT INTO document_snapshots (document_id, state, digest, updated_at) VALUES ($1, $2, $3, now())
      ON CONFLICT (document_id) DO UPDATE SET state = EXCLUDED.state, digest = EXCLUDED.digest, updated_at = now()`,
     [documentId, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), snapshotDigest(merged)],
   );
-  await query('DELETE FROM document_updates WHERE document_id = $1 AND id <= $2', [documentId, maxId]);
+  // Exactly the rows read, not every id up to the highest read: appends commit out of id order (several
+  // statements in flight, each holding updates of several documents), so a row with a lower id can commit
+  // after this read — a DELETE of `id <= max` would then remove an update that is in no snapshot.
+  await query('DELETE FROM document_updates WHERE document_id = $1 AND id = ANY($2::bigint[])', [documentId, log.map((u) => u.id)]);
   return { folded: log.length, foldedBytes: log.reduce((n, u) => n + u.data.byteLength, 0), bytes: merged.byteLength };
 }
