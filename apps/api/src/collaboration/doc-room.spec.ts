@@ -60,6 +60,11 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
+/** Lets a completed commit's promise chain (store, then relay in order) run through. */
+const settled = async () => {
+  await tick();
+  await tick();
+};
 
 async function openRoom(commitsInFlight: number) {
   const { content, commits } = fakeContent();
@@ -85,19 +90,16 @@ describe('DocRoom commit pipeline', () => {
     expect(commits).toHaveLength(2); // two in flight: the third waits
 
     commits[1].resolve(); // the later batch is stored first: nothing may be relayed before the earlier one is
-    await tick();
-    await tick();
+    await settled();
     expect(relayedText(b.received)).toBe('');
     expect(room.loadedDoc.getText('t').toString()).toBe('');
 
     commits[0].resolve();
-    await tick();
-    await tick();
+    await settled();
     expect(relayedText(b.received)).toBe('one two ');
     expect(commits).toHaveLength(3);
     commits[2].resolve();
-    await tick();
-    await tick();
+    await settled();
     expect(relayedText(b.received)).toBe('one two three');
     expect(room.loadedDoc.getText('t').toString()).toBe('one two three');
     room.destroy();
@@ -111,12 +113,10 @@ describe('DocRoom commit pipeline', () => {
     room.receive(a.conn, edit(docA, 'two'));
     expect(commits).toHaveLength(1);
     commits[0].resolve();
-    await tick();
-    await tick();
+    await settled();
     expect(commits).toHaveLength(2);
     commits[1].resolve();
-    await tick();
-    await tick();
+    await settled();
     expect(room.loadedDoc.getText('t').toString()).toBe('one two');
     room.destroy();
   });
@@ -131,8 +131,7 @@ describe('DocRoom commit pipeline', () => {
     expect(commits).toHaveLength(2);
     commits[1].resolve();
     commits[0].reject(new Error('database went away'));
-    await tick();
-    await tick();
+    await settled();
     expect(a.closed).toEqual([CLOSE_INTERNAL]);
     expect(b.closed).toEqual([]);
     expect(relayedText(a.received)).toBe('kept');
@@ -150,15 +149,13 @@ describe('DocRoom commit pipeline', () => {
     expect(commits).toHaveLength(2);
     commits[0].resolve();
     commits[1].resolve();
-    await tick();
-    await tick();
+    await settled();
     await tick();
     // everything that was waiting went out as one batch
     expect(commits).toHaveLength(3);
     expect(commits[2].updates).toHaveLength(8);
     commits[2].resolve();
-    await tick();
-    await tick();
+    await settled();
     expect(room.loadedDoc.getText('t').toString()).toBe('0 1 2 3 4 5 6 7 8 9 ');
     room.destroy();
   });

@@ -380,8 +380,7 @@ export class AnnotationsService {
   }
 }
 
-/** A cursor's time as CURSOR_AT writes it, and a real one (a forged date would reach PostgreSQL). */
-/** A created_at to the microsecond, as the page query prints it for its cursor. */
+/** A cursor's time as CURSOR_AT writes it (to the microsecond), and a real date: a forged one would reach PostgreSQL. */
 function isCursorAt(at: unknown): at is string {
   if (typeof at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(at)) return false;
   const ms = Date.parse(`${at.slice(0, 23)}Z`);

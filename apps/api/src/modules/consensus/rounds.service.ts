@@ -20,7 +20,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { toCsv } from '../../common/csv';
-import { ClosedResults } from './closed-results';
 import { distinct } from '../../common/loaders';
 import { badInput, conflict, DomainError, forbidden, notFound } from '../../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../../config/app.config';
@@ -30,6 +29,7 @@ import { ActivityService } from '../activity/activity.service';
 import { AuditService } from '../audit/audit.service';
 import { DecisionsService } from '../decisions/decisions.service';
 import { MemberEntity } from '../workspaces/member.entity';
+import { ClosedResults } from './closed-results';
 import { CriterionEntity } from './criterion.entity';
 import { CastScoreInput, CreateRoundInput, RuleInput, UpdateRoundInput } from './dto/round.input';
 import { BallotEntity, ConsentChoice, InterestEntity, ParticipationEntity, RoundEntity, RoundItemEntity, RoundStatus, Scale } from './round.entity';
@@ -368,7 +368,6 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     return round.status === RoundStatus.CLOSED || (round.status === RoundStatus.OPEN && round.liveResults);
   }
 
-  /** The result of one item. Anonymous rounds suppress sector cells of fewer than 3 voters. */
   /** An item's verdict alone, without the statistics of result() (the assessment matrix reads only this). */
   async verdict(round: RoundEntity, ballots: readonly Pick<BallotEntity, 'sector' | 'rating' | 'choice'>[], members?: MemberEntity[]): Promise<Verdict> {
     const rule = round.rule as unknown as Rule;
@@ -380,6 +379,7 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     return itemVerdict(rule as typeof DEFAULT_APPROVE, ballots.map((b) => ({ value: b.choice as ApproveChoice, sector: b.sector })));
   }
 
+  /** The result of one item. Anonymous rounds suppress sector cells of fewer than 3 voters. */
   async result(round: RoundEntity, item: RoundItemEntity, manager: EntityManager = this.db.manager, loaded: LoadedForResult = {}): Promise<ItemResult> {
     const ballots = loaded.ballots ?? (await manager.getRepository(BallotEntity).find({ where: { itemId: item.id } }));
     const verdict = await this.verdict(round, ballots, loaded.members);

@@ -158,12 +158,12 @@ export class DocumentContentService {
 
   /** Commits `batch` in one statement and settles each of its appends; never rejects. */
   private async commitAppends(batch: PendingAppend[]): Promise<void> {
+    const documents = [...new Set(batch.map((a) => a.documentId))];
     try {
       await this.insert(batch);
       for (const a of batch) a.resolve();
       return;
     } catch (e) {
-      const documents = [...new Set(batch.map((a) => a.documentId))];
       if (documents.length === 1) {
         for (const a of batch) a.reject(e);
         return;
@@ -171,7 +171,6 @@ export class DocumentContentService {
     }
     // A statement fails as a whole. When it held several documents, each is tried again on its own, so
     // that one document's failure (deleted meanwhile: its foreign key) fails only its own updates.
-    const documents = [...new Set(batch.map((a) => a.documentId))];
     await Promise.all(
       documents.map(async (documentId) => {
         const mine = batch.filter((a) => a.documentId === documentId);
