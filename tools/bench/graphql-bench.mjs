@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench:graphql`: GraphQL over HTTP on a small and a large workspace (tools/bench/large-workspace.mjs),
 // with the documents the web app sends (read from apps/web/src/**/*.graphql). For each operation: the SQL
-// statements one request sends (from X-SQL-Statements, CONCORD_COUNT_SQL=1) and autocannon at a fixed
-// concurrency: p50/p95/p99 latency and throughput. Prints a table and writes bench-results/graphql-<time>.json.
+// statements one request sends (from X-SQL-Statements, CONCORD_COUNT_SQL=1, on a development-mode API) and
+// autocannon at a fixed concurrency against an API run as deployed (NODE_ENV=production): p50/p95/p99
+// latency and throughput. Prints a table and writes bench-results/graphql-<time>.json.
 // `npm run bench` runs tools/bench/collab-bench.mjs first (--with-collab: the other options are passed on to it;
 // with a collab-only option such as --servers=, --loads= or --soak-min=, only the collaboration benchmark runs).
 // Options: --quick (3 s per operation), --duration=S (default 10), --connections=N (default 16),
@@ -19,6 +20,7 @@ import { Kind, parse, print, visit } from 'graphql';
 import pg from 'pg';
 import { BENCH_LEAD_EMAIL, BENCH_PASSWORD, BENCH_SESSION_SECRET, cloneTemplate, describe, ensureTemplate } from './large-workspace.mjs';
 import { summarize } from './profile-summary.mjs';
+import { cpuMs, waitQuiet } from './servers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -92,7 +94,12 @@ function operations(doc, ids) {
 
 // ---------- the API ----------
 
-async function startApi(databaseUrl, { profileDir } = {}) {
+/**
+ * `production`: as deployed (NODE_ENV=production, which also switches graphql-js's development-only
+ * checks off); such a server refuses to count SQL statements, so counts come from a second,
+ * development-mode server on the same database.
+ */
+async function startApi(databaseUrl, { profileDir, production = false } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'concord-gqlbench-'));
   const env = {
     ...process.env,
@@ -104,13 +111,17 @@ async function startApi(databaseUrl, { profileDir } = {}) {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     SESSION_SECRET: BENCH_SESSION_SECRET,
-    CONCORD_COUNT_SQL: EXPLAIN ? 'trace' : '1',
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '10000000',
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '10000000',
   };
   delete env.NODE_OPTIONS;
   delete env.NODE_ENV;
-  const args = ['--disable-warning=ExperimentalWarning', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '-r', '@swc-node/register', 'apps/api/src/main.ts'];
+  delete env.CONCORD_COUNT_SQL;
+  if (production) env.NODE_ENV = 'production';
+  else env.CONCORD_COUNT_SQL = EXPLAIN ? 'trace' : '1';
+  // BENCH_API_NODE_ARGS adds Node options to the API (e.g. --trace-gc), as BENCH_OURS_NODE_ARGS does in the collab bench.
+  const extraArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const args = ['--disable-warning=ExperimentalWarning', ...extraArgs, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '-r', '@swc-node/register', 'apps/api/src/main.ts'];
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const traced = [];
@@ -164,16 +175,6 @@ async function post(base, token, query, variables) {
   return { data: body.data, errors: body.errors?.length ?? 0, firstError: body.errors?.[0], statements: Number(res.headers.get('x-sql-statements')), bytes: text.length };
 }
 
-function cpuMs(pid) {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return 0;
-  }
-}
-
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 /** autocannon at CONNECTIONS for DURATION s, after 1 s of warm-up; latencies of every response. */
@@ -223,21 +224,6 @@ async function load(base, token, op, pid) {
   };
 }
 
-/**
- * Waits until the API sends no statements for half a second: requests of the previous load run that
- * autocannon stopped waiting for are still being answered, and would count against the next operation.
- */
-async function settle(base, timeoutMs = 60_000) {
-  const until = performance.now() + timeoutMs;
-  let last = (await post(base, null, '{ __typename }', {})).statements;
-  while (performance.now() < until) {
-    await new Promise((r) => setTimeout(r, 500));
-    const now = (await post(base, null, '{ __typename }', {})).statements;
-    if (now === last) return;
-    last = now;
-  }
-}
-
 // ---------- EXPLAIN ----------
 
 async function explainAll(url, statements) {
@@ -273,23 +259,37 @@ async function benchDataset(kind, doc, out) {
   const ids = await describe(db.url);
   log(`${kind}: ${db.name} ${JSON.stringify(ids.sizes)}`);
   const profileDir = PROFILE && kind === 'large' ? mkdtempSync(join(tmpdir(), 'concord-gqlprof-')) : undefined;
-  const api = await startApi(db.url, { profileDir });
+  // The timed API runs as deployed (NODE_ENV=production); the counting one, in development mode, only
+  // answers the three single requests that count each operation's statements. Both on the same database.
+  const [api, counter] = await Promise.all([startApi(db.url, { profileDir, production: true }), startApi(db.url)]);
   const result = { sizes: ids.sizes, ops: {} };
   out.datasets[kind] = result;
   try {
     const token = (await post(api.base, null, `mutation($e:String!,$p:String!){login(input:{email:$e,password:$p}){token}}`, { e: BENCH_LEAD_EMAIL, p: BENCH_PASSWORD })).data.login.token;
     for (const op of operations(doc, ids)) {
-      // one request at a time: X-SQL-Statements is the process's running count, so a request's statements are
-      // the difference from the response before (a probe); three requests, each count is reported
-      await settle(api.base);
+      // requests of the previous load that autocannon stopped waiting for are still being answered
+      await waitQuiet(api.pid, { windowMs: 500 });
+      // one request at a time: X-SQL-Statements is the counting process's running count, so a request's
+      // statements are the difference from the response before (a probe); three requests, each reported
       const counts = [];
       let bytes = 0;
+      for (let i = 0; i < 3; i++) {
+        const mark = counter.traced.length;
+        const before = (await post(counter.base, null, '{ __typename }', {})).statements;
+        const r = await post(counter.base, op.signedIn === false ? null : token, op.query, op.variables);
+        counts.push(r.statements - before);
+        bytes = r.bytes;
+        if (r.errors) {
+          log(`${kind} ${op.name}: ${r.errors} errors in the response, e.g. ${JSON.stringify(r.firstError).slice(0, 200)}`);
+          result.ops[op.name] = { ...result.ops[op.name], responseErrors: r.errors };
+        }
+        if (EXPLAIN && kind === 'large' && i === 2) result.ops[op.name] = { explain: await explainAll(db.url, counter.traced.slice(mark)) };
+      }
+      // single requests to the timed API (warming it up), the last one timed
       let single = 0;
       let singleCpu = 0;
       let singleWindow = [];
-      for (let i = 0; i < 3 && single < 10 * SLOW_MS; i++) {
-        const mark = api.traced.length;
-        const before = (await post(api.base, null, '{ __typename }', {})).statements;
+      for (let i = 0; i < 2 && single < 10 * SLOW_MS; i++) {
         const t = performance.now();
         const c0 = cpuMs(api.pid);
         singleWindow = [Number(process.hrtime.bigint() / 1000n)];
@@ -297,13 +297,7 @@ async function benchDataset(kind, doc, out) {
         single = performance.now() - t;
         singleCpu = cpuMs(api.pid) - c0;
         singleWindow.push(Number(process.hrtime.bigint() / 1000n));
-        counts.push(r.statements - before);
-        bytes = r.bytes;
-        if (r.errors) {
-          log(`${kind} ${op.name}: ${r.errors} errors in the response, e.g. ${JSON.stringify(r.firstError).slice(0, 200)}`);
-          result.ops[op.name] = { ...result.ops[op.name], responseErrors: r.errors };
-        }
-        if (EXPLAIN && kind === 'large' && (i === 2 || single >= 10 * SLOW_MS)) result.ops[op.name] = { explain: await explainAll(db.url, api.traced.slice(mark)) };
+        if (r.bytes !== bytes) log(`${kind} ${op.name}: ${r.bytes} B from the timed API, ${bytes} B from the counting one`);
       }
       // an operation whose single request takes seconds is not load-tested: 16 of them would only queue
       const l = single < SLOW_MS ? await load(api.base, token, op, api.pid) : { p50: single, p95: single, p99: single, rps: 1000 / single, notLoadTested: true, singleMs: single, cpuMsPerRequest: undefined };
@@ -317,7 +311,7 @@ async function benchDataset(kind, doc, out) {
       if (l.non2xx || l.errors) log(`  ${l.non2xx} non-2xx, ${l.errors} errors/timeouts`);
     }
   } finally {
-    await api.stop();
+    await Promise.all([api.stop(), counter.stop()]);
     await db.drop();
   }
   if (profileDir) {

@@ -235,6 +235,20 @@ export function cpuMs(pid) {
   }
 }
 
+/**
+ * Waits until process `pid` (all its threads) has used under `busyShare` of one core for a whole
+ * `windowMs`, at most `maxMs`: what a previous load set off (unloads, compactions, answers still being
+ * sent) is over. Returns the milliseconds waited.
+ */
+export async function waitQuiet(pid, { maxMs = 60_000, windowMs = 1000, busyShare = 0.05 } = {}) {
+  const t0 = performance.now();
+  for (;;) {
+    const before = cpuMs(pid);
+    await new Promise((r) => setTimeout(r, windowMs));
+    if ((cpuMs(pid) - before) / windowMs < busyShare || performance.now() - t0 > maxMs) return performance.now() - t0;
+  }
+}
+
 /** Resident memory of a process in MB (VmRSS). */
 export function rssMB(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

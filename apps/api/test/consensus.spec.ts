@@ -281,4 +281,17 @@ describe('consensus rounds', () => {
     expect(mine.items.map((i: { recused: boolean }) => i.recused)).toEqual([false, true]);
     expect((await cast(memberHe, round.id, [{ itemId: second, rating: 3 }])).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'RECUSED' });
   });
+
+  it('rounds(status) keeps the rounds in that state only, newest first (the dashboard asks for the open ones)', async () => {
+    const LIST = `query($w: ID!, $s: RoundStatus) { workspace(id: $w) { rounds(status: $s) { id status } } }`;
+    const draft = (await create(editor, { title: 'Still a draft' })).data!.createRound;
+    expect(draft.status).toBe('DRAFT');
+    const all = (await memberHe.ok(LIST, { w: workspaceId })).workspace.rounds as { id: string; status: string }[];
+    expect(new Set(all.map((r) => r.status))).toEqual(new Set(['DRAFT', 'OPEN', 'CLOSED']));
+    for (const status of ['DRAFT', 'OPEN', 'CLOSED']) {
+      const some = (await memberHe.ok(LIST, { w: workspaceId, s: status })).workspace.rounds;
+      expect(some).toEqual(all.filter((r) => r.status === status));
+    }
+    expect((await memberHe.gql(LIST, { w: workspaceId, s: 'ARCHIVED' })).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
 });

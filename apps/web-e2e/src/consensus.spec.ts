@@ -108,6 +108,11 @@ test('two members vote with the keyboard, the lead closes the round, both see th
   await expect(lead.getByRole('heading', { name: 'Not voted yet (4)' })).toBeVisible();
 
   const hannah = await newSignedInPage(browser, baseURL, HE);
+  // Signed in, the dashboard's open-rounds panel lists the round (the server sends only the open ones).
+  const openRounds = (page: Page) => page.getByRole('region', { name: 'Open consensus rounds' });
+  await expect(openRounds(hannah).getByRole('link', { name: title, exact: true })).toBeVisible();
+  await expect(openRounds(hannah).getByRole('link', { name: `Vote in ${title}` })).toBeVisible();
+  await shot(hannah, '01a-dashboard-open-rounds');
   const nadia = await newSignedInPage(browser, baseURL, NHS);
   await openBallot(hannah, title, '01b-votes-member');
   await openBallot(nadia, title);
@@ -164,6 +169,10 @@ test('two members vote with the keyboard, the lead closes the round, both see th
     await expect(member.getByRole('heading', { level: 1, name: `Results: ${title}` })).toBeVisible();
     await expect(verdicts(member)).toHaveText([/^Item/, /Include/, /Exclude/, /No consensus/, /No consensus/, /Include/]);
   }
+  // Closed, the round leaves the dashboard's open-rounds panel.
+  await sectionNav(nadia).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(openRounds(nadia).getByRole('heading', { name: 'Open consensus rounds' })).toBeVisible();
+  await expect(openRounds(nadia).getByRole('link', { name: title, exact: true })).toHaveCount(0);
   const first = hannah.getByRole('region', { name: /^Item 1:/ });
   await expect(first.getByTestId('verdict')).toHaveText('Include');
   await expect(first.getByText('Include: 100% rated it 7–9 (at least 70% needed) and 0% rated it 1–3 (fewer than 15% allowed).')).toBeVisible();
@@ -199,6 +208,12 @@ test('two members vote with the keyboard, the lead closes the round, both see th
   await expect(lead.getByRole('region', { name: 'How this round works' })).toContainText('2099');
   await lead.getByRole('button', { name: 'Open the round now' }).click();
   await expect(lead.getByText(/Open until .*2099/)).toBeVisible();
+
+  // Nadia's dashboard, which listed no open round of hers since round 1 closed, lists round 2 when shown again.
+  await sectionNav(nadia).getByRole('link', { name: 'Votes' }).click();
+  await sectionNav(nadia).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(openRounds(nadia).getByRole('link', { name: title2, exact: true })).toBeVisible();
+  await expect(openRounds(nadia).getByRole('link', { name: title, exact: true })).toHaveCount(0);
 
   // Each voter sees the group's distribution last round and their own previous score beside each item.
   await openBallot(hannah, title2);

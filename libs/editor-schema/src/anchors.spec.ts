@@ -38,6 +38,23 @@ describe('anchors', () => {
     expect(resolveAnchor(d, anchor)).toMatchObject({ text: 'sharing and consent.\nGP', sectionId: 'sec-challenges', sectionTitle: 'Challenges' });
   });
 
+  it('computes the linear text once per state of the document: the same answer until the next change, then the new text', () => {
+    const d = doc(['heading', 'Scope'], ['paragraph', 'Universities and colleges.']);
+    const first = linearText(d);
+    expect(linearText(d)).toBe(first);
+    textOf(d, 1).insert(0, 'All ');
+    const second = linearText(d);
+    expect(second).not.toBe(first);
+    expect(second.text).toBe('Scope\nAll Universities and colleges.');
+    // a change from another replica, applied as an update, is seen too
+    const other = new Y.Doc();
+    sync(d, other);
+    textOf(other, 0).insert(textOf(other, 0).length, ' and purpose');
+    sync(other, d);
+    expect(linearText(d).text).toBe('Scope and purpose\nAll Universities and colleges.');
+    expect(linearText(d)).toBe(linearText(d));
+  });
+
   it('follows its text through concurrent edits before, inside and after the range', () => {
     const a = doc(['paragraph', 'Referral thresholds differ between services.']);
     const b = new Y.Doc();

@@ -6,9 +6,9 @@ import * as Y from 'yjs';
 import { FRAGMENT, NODE } from './nodes';
 
 export interface LinearText {
-  text: string;
+  readonly text: string;
   /** Each text node of the document, where it starts in `text`, and the section (heading) it is in. */
-  segments: { type: Y.XmlText; start: number; length: number; sectionId: string | null; sectionTitle: string }[];
+  readonly segments: readonly { readonly type: Y.XmlText; readonly start: number; readonly length: number; readonly sectionId: string | null; readonly sectionTitle: string }[];
 }
 
 export interface ResolvedAnchor {
@@ -19,9 +19,30 @@ export interface ResolvedAnchor {
   sectionTitle: string;
 }
 
-/** The document's text in order, one newline between text blocks, with the map back to Yjs types. */
+/** linearText's last answer per document, until the document's next transaction. */
+const linearTexts = new WeakMap<Y.Doc, LinearText>();
+const watched = new WeakSet<Y.Doc>();
+
+/**
+ * The document's text in order, one newline between text blocks, with the map back to Yjs types.
+ * Computed once per state of the document (walking a 30,000-word draft takes milliseconds, and every
+ * page of annotations checks its threads against it) and shared: read-only.
+ */
 export function linearText(doc: Y.Doc): LinearText {
-  const segments: LinearText['segments'] = [];
+  let linear = linearTexts.get(doc);
+  if (!linear) {
+    linear = computeLinearText(doc);
+    linearTexts.set(doc, linear);
+    if (!watched.has(doc)) {
+      watched.add(doc);
+      doc.on('afterTransaction', () => linearTexts.delete(doc));
+    }
+  }
+  return linear;
+}
+
+function computeLinearText(doc: Y.Doc): LinearText {
+  const segments: LinearText['segments'][number][] = [];
   let text = '';
   let sectionId: string | null = null;
   let sectionTitle = '';

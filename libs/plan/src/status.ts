@@ -19,9 +19,12 @@ export interface StatusResult {
 export const DEFAULT_RISK_WINDOW_DAYS = 14;
 const TIME_ZONE = 'Europe/London';
 
+/** Made once: building an Intl formatter with a time zone costs far more than using one. */
+const LONDON_DAY = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's calendar date in Europe/London, as YYYY-MM-DD. */
 export function londonDate(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = LONDON_DAY.formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -67,20 +67,37 @@ export function appendParagraph(doc: Y.Doc, content: string) {
   fragment.insert(fragment.length, [p]);
 }
 
+export interface RawSocket {
+  socket: WebSocket;
+  closed: Promise<{ code: number; received: number }>;
+  /** 'message' once the server has sent anything (it admitted the socket), or the close code if it closed first. */
+  first: Promise<'message' | number>;
+}
+
 /** A raw socket; resolves with it once open, or with the close code if the server closes first. */
-export function rawSocket(url: string, headers: Record<string, string> = {}): Promise<{ socket: WebSocket; closed: Promise<{ code: number; received: number }> }> {
+export function rawSocket(url: string, headers: Record<string, string> = {}): Promise<RawSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers });
     let received = 0;
+    const first = new Promise<'message' | number>((r) => {
+      socket.once('message', () => r('message'));
+      socket.once('close', (code) => r(code));
+    });
     socket.on('message', () => received++);
     const closed = new Promise<{ code: number; received: number }>((r) => socket.on('close', (code) => r({ code, received })));
-    socket.on('open', () => resolve({ socket, closed }));
+    socket.on('open', () => resolve({ socket, closed, first }));
     socket.on('error', reject);
   });
 }
 
+/**
+ * The code a refused socket is closed with. A socket the server admits instead (it sends the document)
+ * is closed from our side, so the caller's expectation fails at once with code 1005 and `received` > 0
+ * rather than waiting for a close that never comes.
+ */
 export async function closeCodeOf(url: string, headers: Record<string, string> = {}): Promise<{ code: number; received: number }> {
-  const { closed } = await rawSocket(url, headers);
+  const { socket, closed, first } = await rawSocket(url, headers);
+  if ((await first) === 'message') socket.close();
   return closed;
 }
 

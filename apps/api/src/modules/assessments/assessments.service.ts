@@ -72,10 +72,10 @@ export class AssessmentsService {
         const ballot = { sector: g.sector, rating: g.rating, choice: g.choice };
         for (let i = 0; i < g.n; i++) list.push(ballot);
       }
-      const members = missing.some((d) => d.round.scale === Scale.CONSENT) ? await this.rounds.membersOfWorkspaces([workspaceId]) : undefined;
+      const electorate = missing.some((d) => d.round.scale === Scale.CONSENT) ? await this.rounds.electoratesOf([workspaceId]) : undefined;
       if (this.closedVerdicts.size > 50_000) this.closedVerdicts.clear();
       for (const { round, item } of missing) {
-        const verdict = await this.rounds.verdict(round, ballotsOf.get(item.id) ?? [], members);
+        const verdict = await this.rounds.verdict(round, ballotsOf.get(item.id) ?? [], electorate);
         verdicts.set(item.criterionId, verdict);
         if (round.scale !== Scale.CONSENT) this.closedVerdicts.set(item.id, verdict);
       }

@@ -164,7 +164,10 @@ export class BriefingsService {
     const roundResults: BriefingRoundResult[] = [];
     for (const r of closed) roundResults.push(await this.roundResult(r));
     const openRounds: BriefingOpenRound[] = [];
-    for (const r of rounds.filter((x) => x.status === RoundStatus.OPEN).sort((a, b) => (a.closesAt?.getTime() ?? Infinity) - (b.closesAt?.getTime() ?? Infinity))) {
+    const openNow = rounds.filter((x) => x.status === RoundStatus.OPEN).sort((a, b) => (a.closesAt?.getTime() ?? Infinity) - (b.closesAt?.getTime() ?? Infinity));
+    // the workspace's members by role and sector, read once for every open round's eligible count
+    const electorate = openNow.length > 0 ? await this.rounds.electoratesOf([workspaceId]) : [];
+    for (const r of openNow) {
       openRounds.push({
         id: r.id,
         title: r.title,
@@ -173,7 +176,7 @@ export class BriefingsService {
         closesAt: r.closesAt,
         itemCount: (await this.rounds.items(r.id)).length,
         votedCount: await this.rounds.votedCount(r.id),
-        eligibleCount: (await this.rounds.eligibleCounts(r)).total,
+        eligibleCount: (await this.rounds.eligibleCounts(r, electorate)).total,
       });
     }
 

@@ -1,8 +1,8 @@
 // Results of closed rounds' items, kept in memory. A round's rule is frozen when it opens, and once
 // closed it takes no ballot and never reopens (a declaration of interest withdraws ballots from open
 // rounds only), so an item's result is fixed at close. Consent rounds are not kept: their verdict
-// counts today's eligible members. Read for every item of a round's results page (RoundDetail) and the
-// results export, they otherwise load every ballot of the round again on each request.
+// counts today's eligible members. RoundsService.result keeps and reads them for every caller (the
+// results page, exports, briefing packs), which otherwise load every ballot of the round each time.
 // (No value imports of the entities: this stays loadable without Nest and TypeORM, for its unit test.)
 import type { RoundStatus, Scale } from './round.entity';
 

@@ -10,7 +10,7 @@ export function consensusLoaders(ctx: RequestContext, rounds: RoundsService) {
     items: l.get('consensus.items', async (roundIds: readonly string[]) => manyEach(roundIds, await rounds.itemsOfRounds(roundIds), (i) => i.roundId)),
     ballots: l.get('consensus.ballots', async (itemIds: readonly string[]) => manyEach(itemIds, await rounds.ballotsOfItems(itemIds), (b) => b.itemId)),
     votedCount: l.get('consensus.votedCount', async (roundIds: readonly string[]) => oneEach(roundIds, await rounds.votedCounts(roundIds), (r) => r.roundId).map((r) => r?.n ?? 0)),
-    members: l.get('consensus.members', async (workspaceIds: readonly string[]) => manyEach(workspaceIds, await rounds.membersOfWorkspaces(workspaceIds), (m) => m.workspaceId)),
+    electorate: l.get('consensus.electorate', async (workspaceIds: readonly string[]) => manyEach(workspaceIds, await rounds.electoratesOf(workspaceIds), (g) => g.workspaceId)),
     // Keyed by user and criterion: whose interest it is is part of the key, not of the request.
     recused: l.get(
       'consensus.recused',

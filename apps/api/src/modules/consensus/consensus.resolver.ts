@@ -14,7 +14,7 @@ import { consensusLoaders } from './consensus.loaders';
 import { ConsensusService } from './consensus.service';
 import { CriterionEntity } from './criterion.entity';
 import { CastScoreInput, CreateRoundInput, ProposeCriterionInput, UpdateRoundInput } from './dto/round.input';
-import { InterestEntity, RoundEntity, RoundItemEntity, Scale } from './round.entity';
+import { InterestEntity, RoundEntity, RoundItemEntity, RoundStatus, Scale } from './round.entity';
 import { RoundsService } from './rounds.service';
 
 @Resolver(() => WorkspaceEntity)
@@ -27,10 +27,10 @@ export class WorkspaceConsensusResolver {
     return this.criteriaService.forWorkspace(workspace.id, first == null ? undefined : pageSize(first));
   }
 
-  @ResolveField(() => [RoundEntity], { description: 'Consensus rounds, newest first.' })
+  @ResolveField(() => [RoundEntity], { description: 'Consensus rounds, newest first; `status` keeps only the rounds in that state (the dashboard asks for the open ones).' })
   @Scope(parent('id'))
-  rounds(@Parent() workspace: WorkspaceEntity) {
-    return this.roundsService.forWorkspace(workspace.id);
+  rounds(@Parent() workspace: WorkspaceEntity, @Args('status', { type: () => RoundStatus, nullable: true }) status?: RoundStatus | null) {
+    return this.roundsService.forWorkspace(workspace.id, status ?? undefined);
   }
 }
 
@@ -149,8 +149,8 @@ export class RoundsResolver {
   @ResolveField(() => Int)
   @Scope(parent('workspaceId'))
   async eligibleCount(@Parent() round: RoundEntity, @Context() ctx: RequestContext) {
-    const members = await consensusLoaders(ctx, this.rounds).members.load(round.workspaceId);
-    return (await this.rounds.eligibleCounts(round, members)).total;
+    const electorate = await consensusLoaders(ctx, this.rounds).electorate.load(round.workspaceId);
+    return (await this.rounds.eligibleCounts(round, electorate)).total;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the viewer may vote in this round.' })
@@ -187,16 +187,15 @@ export class RoundItemsResolver {
     const load = consensusLoaders(ctx, this.rounds);
     const round = await load.round.load(item.roundId);
     if (!round || !this.rounds.resultsVisible(round)) return null;
+    // A kept result (a closed round's) needs none of the ballots the loaders would read.
     const kept = this.rounds.closedResults.get(round, item.id);
     if (kept) return kept;
-    const [ballots, previousBallots, members] = await Promise.all([
+    const [ballots, previousBallots, electorate] = await Promise.all([
       load.ballots.load(item.id),
       item.previousItemId ? load.ballots.load(item.previousItemId) : undefined,
-      round.scale === Scale.CONSENT ? load.members.load(round.workspaceId) : undefined,
+      round.scale === Scale.CONSENT ? load.electorate.load(round.workspaceId) : undefined,
     ]);
-    const result = await this.rounds.result(round, item, undefined, { ballots, previousBallots, members });
-    this.rounds.closedResults.keep(round, item.id, result);
-    return result;
+    return this.rounds.result(round, item, undefined, { ballots, previousBallots, electorate });
   }
 
   @ResolveField(() => PreviousFeedback, { nullable: true, description: 'For a carried-forward item: last round’s distribution and your own score.' })

@@ -69,8 +69,11 @@ export interface ItemResult {
 export interface LoadedForResult {
   ballots?: BallotEntity[];
   previousBallots?: BallotEntity[];
-  members?: MemberEntity[];
+  electorate?: Electorate;
 }
+
+/** A workspace's members counted by role and sector: all that eligibility reads of them. */
+export type Electorate = readonly { role: Role; sector: Sector; n: number }[];
 
 @Injectable()
 export class RoundsService implements OnModuleInit, OnModuleDestroy {
@@ -113,8 +116,8 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     return createHmac('sha256', this.config.sessionSecret).update(`ballot:${roundId}:${userId}`).digest('hex');
   }
 
-  forWorkspace(workspaceId: string): Promise<RoundEntity[]> {
-    return this.db.getRepository(RoundEntity).find({ where: { workspaceId }, order: { createdAt: 'DESC' } });
+  forWorkspace(workspaceId: string, status?: RoundStatus): Promise<RoundEntity[]> {
+    return this.db.getRepository(RoundEntity).find({ where: { workspaceId, ...(status ? { status } : {}) }, order: { createdAt: 'DESC' } });
   }
 
   findById(id: string): Promise<RoundEntity | null> {
@@ -145,8 +148,13 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
     return rows.map((r) => ({ roundId: r.round_id, n: r.n }));
   }
 
-  membersOfWorkspaces(workspaceIds: readonly string[]): Promise<MemberEntity[]> {
-    return this.db.getRepository(MemberEntity).find({ where: { workspaceId: In(distinct(workspaceIds)) } });
+  /** The electorates of workspaces: members counted by role and sector (not 200 members read as entities). */
+  async electoratesOf(workspaceIds: readonly string[]): Promise<(Electorate[number] & { workspaceId: string })[]> {
+    const rows: { workspace_id: string; role: Role; sector: Sector; n: number }[] = await this.db.query(
+      'SELECT workspace_id, role, sector, count(*)::int AS n FROM members WHERE workspace_id = ANY($1::uuid[]) GROUP BY workspace_id, role, sector',
+      [distinct(workspaceIds)],
+    );
+    return rows.map((r) => ({ workspaceId: r.workspace_id, role: r.role, sector: r.sector, n: r.n }));
   }
 
   /** The (user, criterion) pairs among `pairs` for which the user declared an interest. */
@@ -369,20 +377,34 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** An item's verdict alone, without the statistics of result() (the assessment matrix reads only this). */
-  async verdict(round: RoundEntity, ballots: readonly Pick<BallotEntity, 'sector' | 'rating' | 'choice'>[], members?: MemberEntity[]): Promise<Verdict> {
+  async verdict(round: RoundEntity, ballots: readonly Pick<BallotEntity, 'sector' | 'rating' | 'choice'>[], electorate?: Electorate): Promise<Verdict> {
     const rule = round.rule as unknown as Rule;
     if (round.scale === Scale.LIKERT_9) return itemVerdict(rule as typeof COMET, ballots.flatMap((b): Ballot<number>[] => (b.rating === null ? [] : [{ value: b.rating, sector: b.sector }])));
     if (round.scale === Scale.CONSENT) {
-      const { total, bySector } = await this.eligibleCounts(round, members);
+      const { total, bySector } = await this.eligibleCounts(round, electorate);
       return itemVerdict(rule as typeof DEFAULT_CONSENT, ballots.map((b) => ({ value: b.choice as LibConsentChoice, sector: b.sector })), total, bySector);
     }
     return itemVerdict(rule as typeof DEFAULT_APPROVE, ballots.map((b) => ({ value: b.choice as ApproveChoice, sector: b.sector })));
   }
 
-  /** The result of one item. Anonymous rounds suppress sector cells of fewer than 3 voters. */
+  /**
+   * The result of one item. Anonymous rounds suppress sector cells of fewer than 3 voters. A closed
+   * round's results are fixed, so they are kept (closed-results.ts) for every caller — results page,
+   * exports, briefing packs, traceability — but never from inside a transaction: the one that closes a
+   * round computes them with the round marked closed before it commits, and may still roll back.
+   */
   async result(round: RoundEntity, item: RoundItemEntity, manager: EntityManager = this.db.manager, loaded: LoadedForResult = {}): Promise<ItemResult> {
+    const committed = manager === this.db.manager;
+    const kept = committed ? this.closedResults.get(round, item.id) : undefined;
+    if (kept) return kept;
+    const result = await this.computeResult(round, item, manager, loaded);
+    if (committed) this.closedResults.keep(round, item.id, result);
+    return result;
+  }
+
+  private async computeResult(round: RoundEntity, item: RoundItemEntity, manager: EntityManager, loaded: LoadedForResult): Promise<ItemResult> {
     const ballots = loaded.ballots ?? (await manager.getRepository(BallotEntity).find({ where: { itemId: item.id } }));
-    const verdict = await this.verdict(round, ballots, loaded.members);
+    const verdict = await this.verdict(round, ballots, loaded.electorate);
     let distribution: number[];
     let stats = ratingStats([]);
     if (round.scale === Scale.LIKERT_9) {
@@ -455,12 +477,16 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
       .getMany();
   }
 
-  async eligibleCounts(round: RoundEntity, workspaceMembers?: MemberEntity[]): Promise<{ total: number; bySector: Record<string, number> }> {
-    const members = workspaceMembers ?? (await this.db.getRepository(MemberEntity).find({ where: { workspaceId: round.workspaceId } }));
-    const eligible = members.filter((m) => this.eligible(round, m));
+  async eligibleCounts(round: RoundEntity, electorate?: Electorate): Promise<{ total: number; bySector: Record<string, number> }> {
+    const groups = electorate ?? (await this.electoratesOf([round.workspaceId]));
+    let total = 0;
     const bySector: Record<string, number> = {};
-    for (const m of eligible) bySector[m.sector] = (bySector[m.sector] ?? 0) + 1;
-    return { total: eligible.length, bySector };
+    for (const g of groups) {
+      if (!this.eligible(round, g)) continue;
+      total += g.n;
+      bySector[g.sector] = (bySector[g.sector] ?? 0) + g.n;
+    }
+    return { total, bySector };
   }
 
   eligible(round: RoundEntity, m: Pick<MemberEntity, 'role' | 'sector'>): boolean {

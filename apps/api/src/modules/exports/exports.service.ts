@@ -268,9 +268,12 @@ export class ExportsService {
     const closed = rounds.filter((r) => r.status === RoundStatus.CLOSED);
     blocks.push(para(...text(`${rounds.length} round${rounds.length === 1 ? '' : 's'} ${rounds.length === 1 ? 'was' : 'were'} run (${closed.length} closed${rounds.length > closed.length ? `, ${rounds.length - closed.length} still open` : ''}). A later round carries forward the items without consensus and shows each voter the group’s previous distribution and their own previous score.`)));
     const rateRows: string[][] = [];
+    // the workspace's members by role and sector, and every round's turnout, each read once
+    const electorate = await this.rounds.electoratesOf([workspaceId]);
+    const votedIn = new Map((await this.rounds.votedCounts(rounds.map((r) => r.id))).map((v) => [v.roundId, v.n]));
     for (const r of rounds) {
-      const eligible = (await this.rounds.eligibleCounts(r)).total;
-      const voted = await this.rounds.votedCount(r.id);
+      const eligible = (await this.rounds.eligibleCounts(r, electorate)).total;
+      const voted = votedIn.get(r.id) ?? 0;
       rateRows.push([`Round ${r.number}: ${r.title}`, r.openedAt ? dayOf(r.openedAt) : '–', r.closedAt ? dayOf(r.closedAt) : 'open', String(eligible), String(voted), eligible ? percent(voted / eligible) : '–']);
     }
     if (rateRows.length) blocks.push(table(['Round', 'Opened', 'Closed', 'Eligible', 'Voted', 'Response rate'], rateRows, [36, 14, 14, 11, 10, 15]));

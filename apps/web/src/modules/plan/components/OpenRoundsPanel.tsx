@@ -8,7 +8,10 @@ import { InlineLoader } from '../../layout/components/InlineLoader';
 import { QueryError } from '../../layout/components/QueryError';
 
 export function OpenRoundsPanel({ workspaceId }: { workspaceId: string }) {
-  const { data, error, refetch } = useQuery(DashboardRoundsDocument, { variables: { workspaceId } });
+  // The server sends the open rounds only, so the list is asked for again each time the dashboard is
+  // shown (a round opened elsewhere since is not in the cached one); a round that closed since drops out
+  // at once, its status being updated in the cache.
+  const { data, error, refetch } = useQuery(DashboardRoundsDocument, { variables: { workspaceId }, fetchPolicy: 'cache-and-network' });
   const open = (data?.workspace?.rounds ?? []).filter((r) => r.status === 'OPEN');
   const base = `/w/${encodeURIComponent(workspaceId)}/votes`;
   return (
