@@ -77,6 +77,8 @@ export const LIMITS = {
   // argon2 hashes any length, but an unbounded password is a cheap denial of service.
   passwordMax: 256,
   invitationTokenMax: 128,
+  /** An error message may quote what the client sent: clipped to this, never echoed (or logged) at length. */
+  errorMessageMax: 500,
 } as const;
 
 /** Days an invitation link stays valid. */

@@ -1,7 +1,14 @@
 // The one error type of the domain. `graphql-errors.ts` maps it to `extensions.code`.
-import { ErrorCode } from '@concord/shared';
+import { IntrinsicException } from '@nestjs/common';
+import { ErrorCode, LIMITS } from '@concord/shared';
 
-export class DomainError extends Error {
+/**
+ * An expected refusal (bad input, not found, forbidden…), answered to the client with its code. It extends
+ * Nest's IntrinsicException so the framework's exception handler does not log it as a server error: every
+ * refused request used to write an error-level line, quoting the client's value in full (a 900 kB field
+ * made a 900 kB log line). Unexpected errors are still logged, by `graphql-errors.ts`.
+ */
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -9,7 +16,7 @@ export class DomainError extends Error {
     readonly field?: string,
     readonly extra?: Record<string, unknown>,
   ) {
-    super(message);
+    super(message.length > LIMITS.errorMessageMax ? `${message.slice(0, LIMITS.errorMessageMax - 1)}…` : message);
     this.name = 'DomainError';
   }
 }

@@ -295,13 +295,19 @@ describe('bad input sweep', () => {
       byCode.set(code, (byCode.get(code) ?? 0) + 1);
     }
     const serverErrors = outcomes.filter((o) => o.status >= 500 || o.errors.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR')).length;
+    // A refusal is an answer, not a server error: nothing at error level in the log, and nothing the
+    // client sent echoed back or logged at length (a 900 kB value used to make a 900 kB log line).
+    const logLines = server.output().split('\n').filter((l) => l.startsWith('{'));
+    const errorLines = logLines.filter((l) => (JSON.parse(l) as { level: number }).level >= 50);
+    const longestLogLine = logLines.reduce((m, l) => Math.max(m, l.length), 0);
+    const longestMessage = outcomes.reduce((m, o) => o.errors.reduce((n, e) => Math.max(n, e.message.length), m), 0);
     const withoutMax = infos.flatMap((m) => m.strings).filter((f) => f.scalar === 'String' && !limits.has(f.key)).map((f) => f.key);
     console.log(
       [
         `bad-input sweep: ${infos.length} mutations (${infos.filter((m) => m.strings.length).length} with string arguments), ${fields} string fields`,
         `  calls: ${outcomes.length} in ${requests} requests (+ ${refused.length} refused calls replayed, ${replayAccepted} accepted on replay)`,
         `  accepted: ${outcomes.length - refused.length}; refused: ${refused.length} — ${[...byCode].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`,
-        `  server errors: ${serverErrors}`,
+        `  server errors: ${serverErrors}; error-level log lines: ${errorLines.length}; longest log line ${longestLogLine} characters, longest error message ${longestMessage}`,
         `  String fields without a declared @MaxLength (checked with the 900 kB value only): ${withoutMax.join(', ') || 'none'}`,
         `  time: ${((Date.now() - started) / 1000).toFixed(1)} s (sweep ${((sweptAt - started) / 1000).toFixed(1)} s, replay and checks ${((Date.now() - sweptAt) / 1000).toFixed(1)} s)`,
       ].join('\n'),
@@ -309,5 +315,8 @@ describe('bad input sweep', () => {
     expect(uncovered).toEqual([]);
     expect(problems.slice(0, 50)).toEqual([]);
     expect(serverErrors).toBe(0);
+    expect(errorLines.slice(0, 5)).toEqual([]);
+    expect(longestLogLine).toBeLessThan(4_000);
+    expect(longestMessage).toBeLessThanOrEqual(LIMITS.errorMessageMax);
   }, 600_000);
 });

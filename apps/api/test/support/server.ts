@@ -62,11 +62,16 @@ export function spawnServer(env: Record<string, string | undefined>, timeoutMs =
       child.kill('SIGKILL');
       reject(new Error(`server did not start in ${timeoutMs} ms:\n${out.slice(-4000)}`));
     }, timeoutMs);
+    let started = false;
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
+      // Looked for until found: the whole output searched again on every chunk of a long-running server's
+      // logs cost the bad-input suite over a minute of CPU.
+      if (started) return;
       // The start banner is printed whatever LOG_LEVEL says.
       const m = /Concord is running at http:\/\/[^:\s]+:(\d+)/.exec(out);
       if (m) {
+        started = true;
         clearTimeout(timer);
         const port = Number(m[1]);
         resolvePromise({
