@@ -4,7 +4,9 @@
 // Options: --quick (smoke test, a few minutes), --servers=ours,reference,bare, --loads=s,a,b,g,h,c,d,r,e,f,k,
 // --procs=N (load-generator processes, default 2), --profile (CPU profile of our server, see BENCHMARKS.md),
 // --ours-root=DIR (run the API of another checkout, e.g. one with a proposed fix), --soak-min=N (load k,
-// default 30), --sat-repeats=N (runs of (c), the servers taking turns; default 3, 1 with --quick).
+// default 30), --sat-repeats=N (runs of (c), the servers taking turns; default 3, 1 with --quick),
+// --alloc-profile=FILE (what our server allocates, garbage included, during the first (c) step at
+// 1,000 updates/s or more: a V8 sampling heap profile written to FILE).
 import { execSync, fork } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -30,6 +32,7 @@ const OURS_ROOT = resolve(opt('ours-root', root)); // another checkout's API, e.
 // (c) is run this many times, the servers taking turns, and each server's median run is its result: one
 // run's highest rate held swings by a factor of two on this 2-core machine (p99 of a 5 s window).
 const SAT_REPEATS = Number(opt('sat-repeats', QUICK ? 1 : 3));
+const ALLOC_PROFILE = opt('alloc-profile', null);
 
 const C = QUICK
   ? { warmupMs: 500, measureMs: 1500, drainMs: 2000, stockMeasureMs: 1500, satWarmupMs: 500, satMeasureMs: 1500, satSteps: 2, bisect: 0, bigBytes: 400_000, hugeBytes: 800_000, histWords: 3_000, histUpdates: 5_000, coldTrials: 1, warmTrials: 1, idleDocs: 10, idleUnloadMs: 2000, scaleEditors: [1, 10], scaleMeasureMs: 1500, manyDocs: 20, reconnectClients: 40, soakMin: Number(opt('soak-min', 1)) }
@@ -178,6 +181,7 @@ async function steadyLoad(server, spec) {
   }
 }
 
+let allocProfiled = false;
 /** (c) One document, 20 editors, the offered rate raised until p99 > 15 ms (then bisected). */
 async function saturation(server) {
   const load = await openLoad(server, { rooms: 1, clientsPerRoom: SAT.clients });
@@ -187,7 +191,19 @@ async function saturation(server) {
   // must not end the search, a server that cannot keep up misses every time.
   const at = async (rate, attempt = 1) => {
     // a long drain: a step that overloaded the server must not leave its backlog to the next one
+    let ip = null;
+    if (ALLOC_PROFILE && server.name === 'ours' && rate >= 1000 && !allocProfiled) {
+      allocProfiled = true;
+      ip = await inspector(server.inspector);
+      await ip.call('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    }
     const r = await marked(server, `c: ${rate}/s`, () => step(server, load.gens, { ratePerClient: rate / SAT.clients, warmupMs: C.satWarmupMs, measureMs: C.satMeasureMs, drainMs: 20_000 }));
+    if (ip) {
+      const prof = await ip.call('HeapProfiler.stopSampling');
+      writeFileSync(ALLOC_PROFILE, JSON.stringify(prof.profile));
+      log(`  allocation profile of ours at ${Math.round(rate)}/s written to ${ALLOC_PROFILE}`);
+      ip.close();
+    }
     r.held = held(r);
     r.attempt = attempt;
     r.generatorBound = r.generatorMaxEventLoop > 0.8; // then the generators, not the server, set the limit
@@ -392,6 +408,7 @@ async function inspector(url) {
       await call('HeapProfiler.collectGarbage');
       return (await call('Runtime.getHeapUsage')).usedSize / 2 ** 20;
     },
+    call,
     close: () => ws.close(),
   };
 }
@@ -719,7 +736,7 @@ async function main() {
       if (name === 'ours') {
         // (--cpu-prof is refused in NODE_OPTIONS by Node 20, so it goes on the server's command line)
         // --quick runs everything on this one start, so it needs the inspector for (f) already
-        const nodeArgs = [...(QUICK ? ['--inspect=127.0.0.1:0'] : []), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/loads-a-d`] : [])];
+        const nodeArgs = [...(QUICK || ALLOC_PROFILE ? ['--inspect=127.0.0.1:0'] : []), ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/loads-a-d`] : [])];
         const server = await startOurs(OURS_ROOT, db, { nodeArgs, extraEnv: idleEnv });
         server.idleUnloadMs = C.idleUnloadMs ?? 10_000;
         server.db = new pg.Client({ connectionString: db.adminUrl() });

@@ -109,6 +109,7 @@ export async function startOurs(root, db, { nodeArgs = [], extraEnv = {}, port: 
     COLLAB_MAX_CONNECTIONS_PER_USER: '100000',
     COLLAB_MAX_CONNECTIONS_PER_DOCUMENT: '100000',
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+    MALLOC_ARENA_MAX: '2', // as docker/Dockerfile deploys it
     ...extraEnv,
   };
   delete env.NODE_OPTIONS;

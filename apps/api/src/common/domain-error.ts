@@ -1,14 +1,11 @@
 // The one error type of the domain. `graphql-errors.ts` maps it to `extensions.code`.
-import { IntrinsicException } from '@nestjs/common';
 import { ErrorCode, LIMITS } from '@concord/shared';
 
 /**
- * An expected refusal (bad input, not found, forbidden…), answered to the client with its code. It extends
- * Nest's IntrinsicException so the framework's exception handler does not log it as a server error: every
- * refused request used to write an error-level line, quoting the client's value in full (a 900 kB field
- * made a 900 kB log line). Unexpected errors are still logged, by `graphql-errors.ts`.
+ * An expected refusal (bad input, not found, forbidden…), answered to the client with its code. Not a
+ * server error: `graphql-errors.ts` makes it a Nest IntrinsicException, which Nest's handler does not log.
  */
-export class DomainError extends IntrinsicException {
+export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -1,9 +1,17 @@
 // The one place where errors become GraphQL errors: domain errors keep their code (and field),
 // anything unexpected is logged and reaches the client as a bare INTERNAL_SERVER_ERROR.
 import { ErrorCode } from '@concord/shared';
+import { IntrinsicException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError } from './domain-error';
+
+// A DomainError is an answer, not a server error. Nest's exception handler logs every Error thrown by a
+// resolver at error level unless it is an IntrinsicException: every refused request wrote an error line
+// quoting the client's value in full (a 900 kB field made a 900 kB line). DomainError is defined without
+// Nest (unit tests load it, and Nest's ES modules do not load under jest), so it joins the class here,
+// where the API is assembled; its constructor is still Error's.
+if (!(DomainError.prototype instanceof IntrinsicException)) Object.setPrototypeOf(DomainError.prototype, IntrinsicException.prototype);
 
 const PASSTHROUGH = new Set([
   'GRAPHQL_PARSE_FAILED',

@@ -257,6 +257,8 @@ describe('per-request DataLoaders', () => {
         const diff = differingLeaves(mine, got);
         wrongValues += diff;
         if (diff > 0) {
+          // What differed, for the failure's diagnosis (the first three only).
+          if (wrongResponses < 3) process.stdout.write(`dataloaders: ${who}/${query.name} expected ${JSON.stringify(mine).slice(0, 2000)}\n  got ${JSON.stringify(got).slice(0, 2000)}\n`);
           wrongResponses++;
           const theirs = e(`${who === 'x' ? 'y' : 'x'}/${query.name}`);
           if (differingLeaves(theirs, got) === 0) servedOthersView++;
@@ -264,6 +266,7 @@ describe('per-request DataLoaders', () => {
       }
     };
     await Promise.all(Array.from({ length: 50 }, worker));
+    if (wrongResponses > 0) process.stdout.write(`dataloaders: the server's first warnings and errors:\n${server.output().split('\n').filter((l) => /"level":[45]0/.test(l)).slice(0, 5).join('\n')}\n`);
     process.stdout.write(
       `dataloaders: ${perUser.x + perUser.y} interleaved requests (lead of A: ${perUser.x}, observer of A and lead of B: ${perUser.y}); ` +
         `wrong responses ${wrongResponses}, values differing from the user's own view ${wrongValues}, responses equal to the other user's view ${servedOthersView}\n`,
