@@ -18,6 +18,16 @@ describe('ClosedResults', () => {
     expect(kept.get(closed, 'other')).toBeUndefined();
   });
 
+  it('keeps a result frozen all the way down, so no request can change what the next one reads', () => {
+    const kept = new ClosedResults<{ n: number; distribution: number[]; bySector: { sector: string; n: number }[] }>();
+    kept.keep(closed, 'item', { n: 3, distribution: [1, 2], bySector: [{ sector: 'HE', n: 3 }] });
+    const r = kept.get(closed, 'item')!;
+    expect(() => (r.n = 4)).toThrow(TypeError);
+    expect(() => r.distribution.push(3)).toThrow(TypeError);
+    expect(() => (r.bySector[0].n = 0)).toThrow(TypeError);
+    expect(kept.get(closed, 'item')).toEqual({ n: 3, distribution: [1, 2], bySector: [{ sector: 'HE', n: 3 }] });
+  });
+
   it('holds at most its limit, dropping the least recently read', () => {
     const kept = new ClosedResults<number>(3);
     for (const id of ['a', 'b', 'c']) kept.keep(closed, id, id.charCodeAt(0));

@@ -33,14 +33,23 @@ export class ClosedResults<T> {
     return result;
   }
 
+  /** Keeps `result` frozen, all the way down: every later request gets this one object, so none may change it. */
   keep(round: RoundState, itemId: string, result: T): void {
     if (!ClosedResults.fixed(round)) return;
     this.kept.delete(itemId);
-    this.kept.set(itemId, result);
+    this.kept.set(itemId, deepFreeze(result));
     if (this.kept.size > this.limit) this.kept.delete(this.kept.keys().next().value as string);
   }
 
   get size(): number {
     return this.kept.size;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }

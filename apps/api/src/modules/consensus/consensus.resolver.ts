@@ -187,15 +187,15 @@ export class RoundItemsResolver {
     const load = consensusLoaders(ctx, this.rounds);
     const round = await load.round.load(item.roundId);
     if (!round || !this.rounds.resultsVisible(round)) return null;
-    // A kept result (a closed round's) needs none of the ballots the loaders would read.
-    const kept = this.rounds.closedResults.get(round, item.id);
-    if (kept) return kept;
-    const [ballots, previousBallots, electorate] = await Promise.all([
-      load.ballots.load(item.id),
-      item.previousItemId ? load.ballots.load(item.previousItemId) : undefined,
-      round.scale === Scale.CONSENT ? load.electorate.load(round.workspaceId) : undefined,
-    ]);
-    return this.rounds.result(round, item, undefined, { ballots, previousBallots, electorate });
+    // read through the loaders only if the result is not kept (a closed round's needs no ballots)
+    return this.rounds.result(round, item, undefined, async () => {
+      const [ballots, previousBallots, electorate] = await Promise.all([
+        load.ballots.load(item.id),
+        item.previousItemId ? load.ballots.load(item.previousItemId) : undefined,
+        round.scale === Scale.CONSENT ? load.electorate.load(round.workspaceId) : undefined,
+      ]);
+      return { ballots, previousBallots, electorate };
+    });
   }
 
   @ResolveField(() => PreviousFeedback, { nullable: true, description: 'For a carried-forward item: last round’s distribution and your own score.' })

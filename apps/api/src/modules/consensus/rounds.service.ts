@@ -79,7 +79,7 @@ export type Electorate = readonly { role: Role; sector: Sector; n: number }[];
 export class RoundsService implements OnModuleInit, OnModuleDestroy {
   readonly changes = new Subject<{ roundId: string; workspaceId: string }>();
   /** Results of closed rounds' items (closed-results.ts). */
-  readonly closedResults = new ClosedResults<ItemResult>();
+  private readonly closedResults = new ClosedResults<ItemResult>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -392,12 +392,19 @@ export class RoundsService implements OnModuleInit, OnModuleDestroy {
    * round's results are fixed, so they are kept (closed-results.ts) for every caller — results page,
    * exports, briefing packs, traceability — but never from inside a transaction: the one that closes a
    * round computes them with the round marked closed before it commits, and may still roll back.
+   * `loaded`: what the caller's loaders already hold, or a function reading it only when a result must
+   * be computed (a kept one needs no ballots).
    */
-  async result(round: RoundEntity, item: RoundItemEntity, manager: EntityManager = this.db.manager, loaded: LoadedForResult = {}): Promise<ItemResult> {
+  async result(
+    round: RoundEntity,
+    item: RoundItemEntity,
+    manager: EntityManager = this.db.manager,
+    loaded: LoadedForResult | (() => Promise<LoadedForResult>) = {},
+  ): Promise<ItemResult> {
     const committed = manager === this.db.manager;
     const kept = committed ? this.closedResults.get(round, item.id) : undefined;
     if (kept) return kept;
-    const result = await this.computeResult(round, item, manager, loaded);
+    const result = await this.computeResult(round, item, manager, typeof loaded === 'function' ? await loaded() : loaded);
     if (committed) this.closedResults.keep(round, item.id, result);
     return result;
   }
